@@ -1,0 +1,89 @@
+import { type Chain, defineChain } from 'viem'
+import { base, baseSepolia, hardhat } from 'viem/chains'
+import { defineNetwork } from './defineNetwork.js'
+import type { Network, NetworkName } from './types.js'
+
+// Mainnet and testnet share Ratio1's genesis (2025-05-23T16:00:00Z) and one-day epochs.
+const genesis = 1_748_016_000n
+const day = 86_400n
+
+const mainnet = defineNetwork({
+  name: 'mainnet',
+  chain: base,
+  contracts: {
+    poaiManager: '0xa8d7FFCE91a888872A9f5431B4Dd6c0c135055c1',
+    usdc: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+    r1: '0x6444C6c2D527D85EA97032da9A7504d6d1448ecF',
+    controller: '0x90dA5FdaA92edDC80FB73114fb7FE7D97f2be017',
+    nd: '0xE658DF6dA3FB5d4FBa562F1D5934bd0F9c6bd423',
+    mnd: '0x0C431e546371C87354714Fcc1a13365391A549E2',
+    reader: '0xa2fDD4c7E93790Ff68a01f01AA789D619F12c6AC',
+    burnContract: '0xa786f499C028484EEAC29e9fF3F7b35869878283',
+    adoptionOracle: '0x93caaC52b4D0a452012218591B0b53cD41C3F830',
+    uniswapV2Router: '0x4752ba5DBc23f44D87826276BF6Fd6b1C372aD24',
+    uniswapV2Pair: '0x0feC06fd2C2bd4066c7302c08950aBaA2E4AB1d3',
+  },
+  epoch: { genesis, length: day },
+  deeployApiUrl: 'https://deeploy-api.ratio1.ai',
+  oracleApiUrl: 'https://oracle.ratio1.ai',
+})
+
+const testnet = defineNetwork({
+  name: 'testnet',
+  chain: baseSepolia,
+  contracts: {
+    poaiManager: '0x68f825aA8fD4Af498c2998F4b165F103080574d4',
+    usdc: '0xfD9A4a17D76087f7c94950b67c3A5b7638427ECF',
+    r1: '0xCC96f389F45Fc08b4fa8e2bC4C7DA9920292ec64',
+    controller: '0x63BEC1B3004154698830C7736107E7d3cfcbde79',
+    nd: '0x18E86a5829CA1F02226FA123f30d90dCd7cFd0ED',
+    mnd: '0xa8d7FFCE91a888872A9f5431B4Dd6c0c135055c1',
+    reader: '0xd1c7Dca934B37FAA402EB2EC64F6644d6957bE3b',
+    uniswapV2Router: '0x6682375ebC1dF04676c0c5050934272368e6e883',
+  },
+  epoch: { genesis, length: day },
+  deeployApiUrl: 'https://testnet-deeploy-api.ratio1.ai',
+  oracleApiUrl: 'https://testnet-oracle.ratio1.ai',
+})
+
+// The devnet of Ratio1's current network constants: genesis 2026-05-01T16:00:00Z, four-hour epochs.
+const devnet = defineNetwork({
+  name: 'devnet',
+  chain: baseSepolia,
+  contracts: {
+    poaiManager: '0x7e3fda628DfF6C84e7E7cC8cC6F4C032b9fBef88',
+    usdc: '0xfD9A4a17D76087f7c94950b67c3A5b7638427ECF',
+    r1: '0x36DA1A175830776c596Ae0426a6598DD7f9E5815',
+    controller: '0x9100E251109A9a7086A5499B10A4800583e69792',
+    nd: '0xB6b6539e702074902EB796a84443395A686F82d6',
+    mnd: '0xC53D1163c54139520991F757eaFa605E5fa00786',
+    reader: '0x85D8B51f266b95aA6B5B3bB3909D6d5da9A54908',
+  },
+  epoch: { genesis: 1_777_651_200n, length: 14_400n },
+  deeployApiUrl: 'https://devnet-deeploy-api.ratio1.ai',
+  oracleApiUrl: 'https://devnet-oracle.ratio1.ai',
+})
+
+/** Hardhat's chain (31337) with Multicall3 at its canonical address, where the local deploy places it. */
+export const localnetChain: Chain = defineChain({
+  ...hardhat,
+  contracts: {
+    multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11', blockCreated: 0 },
+  },
+})
+
+// A fresh local chain reads its epoch schedule from its Controller, and its addresses come from the
+// deployment (see @ratio1/contracts' deploy module), so neither is fixed here.
+const localnet = defineNetwork({
+  name: 'localnet',
+  chain: localnetChain,
+  contracts: {},
+})
+
+/** The built-in networks by name. */
+export const networks: Readonly<Record<NetworkName, Network>> = Object.freeze({
+  mainnet,
+  testnet,
+  devnet,
+  localnet,
+})
