@@ -279,11 +279,11 @@ contract CspEscrow is Initializable {
     function createJobs(JobCreationRequest[] calldata jobCreationRequests)
         external
         onlyAllowed(PERMISSION_CREATE_JOBS)
-        returns (uint256[] memory jobIds)
+        returns (uint256[] memory)
     {
         uint256 count = jobCreationRequests.length;
         uint256 currentEpoch = getCurrentEpoch();
-        jobIds = new uint256[](count);
+        uint256[] memory jobIds = new uint256[](count);
         if (count == 0) return jobIds;
         uint256 jobId = IPoAIManager(_manager).reserveJobIds(count);
         uint256 total;
@@ -295,6 +295,7 @@ contract CspEscrow is Initializable {
             ++jobId;
         }
         _pullUsdc(total);
+        return jobIds;
     }
 
     /// @notice Extends a running or pending job's end; pays `price × requestedNodes × added epochs`.
@@ -599,8 +600,9 @@ contract CspEscrow is Initializable {
         );
     }
 
-    function getJobDetails(uint256 jobId) public view returns (JobDetails memory details) {
+    function getJobDetails(uint256 jobId) public view returns (JobDetails memory) {
         Job storage job = _jobs[jobId];
+        JobDetails memory details;
         if (job.requestTimestamp == 0) return details;
         details = JobDetails({
             id: jobId,
@@ -616,6 +618,7 @@ contract CspEscrow is Initializable {
             lastAllocatedEpoch: _lastAllocated(job),
             activeNodes: job.activeNodes
         });
+        return details;
     }
 
     /// @notice Extra per-job accounting not in the deployed struct.

@@ -71,18 +71,18 @@ contract PoAIManager is OwnableUpgradeable {
     uint256 public nextJobId;
     uint256 public lastAllocatedEpoch;
     address[] public allEscrows;
-    mapping(address owner => address escrow) public ownerToEscrow;
+    mapping(address => address) public ownerToEscrow;
     mapping(address escrow => EscrowInfo) internal _escrowInfo;
     /// @dev jobId => escrow index, 32 bits per job, eight jobs per slot.
     mapping(uint256 bucket => uint256) internal _jobEscrowBuckets;
-    mapping(address node => address[] escrows) public nodeToEscrowsWithRewards;
+    mapping(address => address[]) public nodeToEscrowsWithRewards;
     uint256[] public unvalidatedJobIds;
     mapping(uint256 jobId => JobConsensus) internal _consensus;
     bool public hasReconciled;
     mapping(uint256 jobId => mapping(bytes32 nodesHash => address[])) internal _jobIdToNodesByNodesHash;
     mapping(uint256 jobId => bytes32[]) internal _cachedHashes;
-    mapping(uint256 jobId => mapping(uint256 epoch => NodesTransitionProposal[])) public nodesTransactionProposals;
-    mapping(address delegate => address escrow) public delegatedAddressToEscrow;
+    mapping(uint256 => mapping(uint256 => NodesTransitionProposal[])) public nodesTransactionProposals;
+    mapping(address => address) public delegatedAddressToEscrow;
     address public burnContract;
     IAdoptionOracle public adoptionOracle;
     uint64 internal _epochStart;
@@ -294,10 +294,11 @@ contract PoAIManager is OwnableUpgradeable {
     // Escrow callbacks
     // ---------------------------------------------------------------------------------------------
 
-    function getNewJobId() external onlyCspEscrow returns (uint256 jobId) {
-        jobId = nextJobId;
+    function getNewJobId() external onlyCspEscrow returns (uint256) {
+        uint256 jobId = nextJobId;
         nextJobId = jobId + 1;
         _setJobEscrowIndex(jobId, _escrowInfo[msg.sender].index);
+        return jobId;
     }
 
     /// @notice Reserves `count` consecutive job ids for the calling escrow; returns the first.
@@ -782,13 +783,14 @@ contract PoAIManager is OwnableUpgradeable {
         }
     }
 
-    function getAllCspsWithOwner() external view returns (CspWithOwner[] memory csps) {
+    function getAllCspsWithOwner() external view returns (CspWithOwner[] memory) {
         uint256 len = allEscrows.length;
-        csps = new CspWithOwner[](len);
+        CspWithOwner[] memory csps = new CspWithOwner[](len);
         for (uint256 i; i < len; ++i) {
             address escrow = allEscrows[i];
             csps[i] = CspWithOwner({cspAddress: escrow, cspOwner: _escrowInfo[escrow].owner});
         }
+        return csps;
     }
 
     function getFirstClosableJobId() external view returns (uint256) {
