@@ -33,22 +33,25 @@ abstract contract LicenseRegistry is ERC721Enumerable, Ownable {
 
     /// @notice Mints a new licence to `to` and returns its id. Owner only.
     function mintLicense(address to) external onlyOwner returns (uint256 licenseId) {
-        licenseId = _nextLicenseId++;
-        _safeMint(to, licenseId);
-        emit LicenseMinted(to, licenseId);
+        licenseId = _mintLicense(to);
+    }
+
+    /// @notice Mints a licence to `to` with `node` already linked, in one step (devnet setup).
+    ///         Owner only; the node rules of `linkNode` apply.
+    function mintLinkedLicense(address to, address node)
+        external
+        onlyOwner
+        returns (uint256 licenseId)
+    {
+        licenseId = _mintLicense(to);
+        _link(licenseId, node);
     }
 
     /// @notice Links `node` to `licenseId`. Only the licence holder may link, the licence must be
     ///         unlinked and the node must not be linked to another licence of this registry.
     function linkNode(uint256 licenseId, address node) external {
         require(ownerOf(licenseId) == msg.sender, "Not the license owner");
-        require(node != address(0), "Invalid node address");
-        require(licenseNode[licenseId] == address(0), "License already linked");
-        require(nodeToLicenseId[node] == 0, "Node address already registered");
-        licenseNode[licenseId] = node;
-        licenseAssignTimestamp[licenseId] = block.timestamp;
-        nodeToLicenseId[node] = licenseId;
-        emit NodeLinked(licenseId, node);
+        _link(licenseId, node);
     }
 
     /// @notice Removes the node link of `licenseId`. Licence holder only.
@@ -60,6 +63,22 @@ abstract contract LicenseRegistry is ERC721Enumerable, Ownable {
         delete licenseAssignTimestamp[licenseId];
         delete nodeToLicenseId[node];
         emit NodeUnlinked(licenseId, node);
+    }
+
+    function _mintLicense(address to) private returns (uint256 licenseId) {
+        licenseId = _nextLicenseId++;
+        _safeMint(to, licenseId);
+        emit LicenseMinted(to, licenseId);
+    }
+
+    function _link(uint256 licenseId, address node) private {
+        require(node != address(0), "Invalid node address");
+        require(licenseNode[licenseId] == address(0), "License already linked");
+        require(nodeToLicenseId[node] == 0, "Node address already registered");
+        licenseNode[licenseId] = node;
+        licenseAssignTimestamp[licenseId] = block.timestamp;
+        nodeToLicenseId[node] = licenseId;
+        emit NodeLinked(licenseId, node);
     }
 
     /// @notice Number of licences minted so far.

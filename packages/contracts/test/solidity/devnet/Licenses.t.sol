@@ -90,6 +90,19 @@ contract LicensesTest is TestAssertions {
         assertEq(nd.getNodeOwner(NODE2), ALICE, "relinked");
     }
 
+    function test_mintLinkedLicenseMintsAndLinksInOneStep() public {
+        vm.warp(5_000_000);
+        uint256 id = nd.mintLinkedLicense(ALICE, NODE1);
+        assertEq(nd.ownerOf(id), ALICE, "minted to alice");
+        assertEq(nd.getNodeOwner(NODE1), ALICE, "linked");
+        assertEq(nd.licenseAssignTimestamp(id), 5_000_000, "assign timestamp");
+        vm.expectRevert(bytes("Node address already registered"));
+        nd.mintLinkedLicense(BOB, NODE1);
+        vm.prank(ALICE);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, ALICE));
+        nd.mintLinkedLicense(ALICE, NODE2);
+    }
+
     function test_unlinkedNodeOwnerRevertsLikeLiveND() public {
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 0));
         nd.getNodeOwner(NODE1);

@@ -1,0 +1,94 @@
+import type { Ratio1NetworkAddresses, Ratio1NetworkName } from './types.js'
+
+/**
+ * Base mainnet (chain 8453). Sources: Ratio1's contract constants and OpenZeppelin manifest, the
+ * dApp configs and the Python SDK's network constants. The CspEscrow beacon is left out: the
+ * published constant belongs to the devnet and the derived value is unconfirmed on-chain.
+ */
+const mainnet = {
+  chainId: 8453,
+  contracts: {
+    poaiManager: '0xa8d7FFCE91a888872A9f5431B4Dd6c0c135055c1',
+    usdc: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+    r1: '0x6444C6c2D527D85EA97032da9A7504d6d1448ecF',
+    controller: '0x90dA5FdaA92edDC80FB73114fb7FE7D97f2be017',
+    nd: '0xE658DF6dA3FB5d4FBa562F1D5934bd0F9c6bd423',
+    mnd: '0x0C431e546371C87354714Fcc1a13365391A549E2',
+    reader: '0xa2fDD4c7E93790Ff68a01f01AA789D619F12c6AC',
+    burnContract: '0xa786f499C028484EEAC29e9fF3F7b35869878283',
+    adoptionOracle: '0x93caaC52b4D0a452012218591B0b53cD41C3F830',
+    uniswapV2Router: '0x4752ba5DBc23f44D87826276BF6Fd6b1C372aD24',
+    uniswapV2Pair: '0x0feC06fd2C2bd4066c7302c08950aBaA2E4AB1d3',
+    safe: '0x2265539ae09c7A605A707E11a6ED4aF1d018750e',
+    attestationRegistry: '0x0602d03E7d4646E9b22F633D8751F03502b17861',
+    oracleRegistry: '0x4805A2f5Edb258968791aBc87bcd4CD2F453D07d',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+  },
+} as const satisfies Ratio1NetworkAddresses
+
+/** Base Sepolia (chain 84532), Ratio1's testnet. */
+const testnet = {
+  chainId: 84532,
+  contracts: {
+    poaiManager: '0x68f825aA8fD4Af498c2998F4b165F103080574d4',
+    usdc: '0xfD9A4a17D76087f7c94950b67c3A5b7638427ECF',
+    r1: '0xCC96f389F45Fc08b4fa8e2bC4C7DA9920292ec64',
+    controller: '0x63BEC1B3004154698830C7736107E7d3cfcbde79',
+    nd: '0x18E86a5829CA1F02226FA123f30d90dCd7cFd0ED',
+    mnd: '0xa8d7FFCE91a888872A9f5431B4Dd6c0c135055c1',
+    reader: '0xd1c7Dca934B37FAA402EB2EC64F6644d6957bE3b',
+    uniswapV2Router: '0x6682375ebC1dF04676c0c5050934272368e6e883',
+    safe: '0x5afF90797f717Fe8432A1809b6b53A18863061D6',
+    attestationRegistry: '0xc20722A0fdde53e6D674f6Eb975Ad8A83Cc15516',
+    oracleRegistry: '0x5580Be75D405E387bD21dC4eE594a8b6366f403c',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+  },
+} as const satisfies Ratio1NetworkAddresses
+
+/**
+ * Base Sepolia (chain 84532), Ratio1's devnet as listed in the Python SDK's network constants
+ * (genesis 2026-05-01T16:00:00Z, four-hour epochs). USDC is the mock shared with the testnet.
+ */
+const devnet = {
+  chainId: 84532,
+  contracts: {
+    poaiManager: '0x7e3fda628DfF6C84e7E7cC8cC6F4C032b9fBef88',
+    usdc: '0xfD9A4a17D76087f7c94950b67c3A5b7638427ECF',
+    r1: '0x36DA1A175830776c596Ae0426a6598DD7f9E5815',
+    controller: '0x9100E251109A9a7086A5499B10A4800583e69792',
+    nd: '0xB6b6539e702074902EB796a84443395A686F82d6',
+    mnd: '0xC53D1163c54139520991F757eaFa605E5fa00786',
+    reader: '0x85D8B51f266b95aA6B5B3bB3909D6d5da9A54908',
+    attestationRegistry: '0x37bcEe016624f91013E7014b1d5676c20ac66d19',
+    oracleRegistry: '0x279cF55957348DA3B9219C806d9955c392d517A5',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+  },
+} as const satisfies Ratio1NetworkAddresses
+
+/**
+ * A fresh Hardhat chain (31337) after `deployRatio1System` with the default deployer (Hardhat's
+ * first default account, nonce 0). The same values are in `deployments/localnet.json`; a test
+ * redeploys and fails if they drift.
+ */
+const localnet = {
+  chainId: 31337,
+  contracts: {
+    usdc: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+  },
+} as const satisfies Ratio1NetworkAddresses
+
+/**
+ * Contract addresses per network. Addresses not known for certain are absent, never guessed.
+ *
+ * @example
+ * ```ts
+ * import { ratio1Addresses } from '@ratio1/contracts/addresses'
+ * const manager = ratio1Addresses.mainnet.contracts.poaiManager
+ * ```
+ */
+export const ratio1Addresses = {
+  mainnet,
+  testnet,
+  devnet,
+  localnet,
+} as const satisfies Record<Ratio1NetworkName, Ratio1NetworkAddresses>
