@@ -16,4 +16,20 @@ export default defineConfig({
       evmVersion: 'cancun',
     },
   },
+  test: {
+    solidity: {
+      // `default` is the quick CI profile; `deep` (`--test-profile deep`, used by `test:deep`) runs
+      // at least 10,000 fuzz inputs per fuzz test and 10,000 call sequences per invariant.
+      profiles: {
+        default: {
+          fuzz: { runs: 256 },
+          invariant: { runs: 64, depth: 20, failOnRevert: false },
+        },
+        deep: {
+          fuzz: { runs: 10_000 },
+          invariant: { runs: 10_000, depth: 25, failOnRevert: false },
+        },
+      },
+    },
+  },
 })
