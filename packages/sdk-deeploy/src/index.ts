@@ -161,6 +161,7 @@ export {
   SignerUnavailableError,
   type SignerUnavailableErrorType,
 } from './errors/signature.js'
+export { TemplateValidationError, type TemplateValidationErrorType } from './errors/template.js'
 // JSON
 export { LosslessNumber } from './json/losslessNumber.js'
 export { type LosslessJson, parseLosslessJson } from './json/parseLosslessJson.js'
@@ -233,6 +234,39 @@ export {
   type VerifyResponseSignatureReturnType,
   verifyResponseSignature,
 } from './signing/verifyResponseSignature.js'
+// Job templates
+export {
+  type BuildGenericAppErrorType,
+  type BuildGenericAppParameters,
+  type BuildGenericAppReturnType,
+  buildGenericApp,
+} from './templates/buildGenericApp.js'
+export {
+  type BuildNativeAppErrorType,
+  type BuildNativeAppParameters,
+  type BuildNativeAppReturnType,
+  buildNativeApp,
+} from './templates/buildNativeApp.js'
+export {
+  type BuildServiceAppErrorType,
+  type BuildServiceAppParameters,
+  type BuildServiceAppReturnType,
+  buildServiceApp,
+} from './templates/buildServiceApp.js'
+export {
+  type FormatMemoryErrorType,
+  type FormatMemoryParameters,
+  type FormatMemoryReturnType,
+  formatMemory,
+} from './templates/formatMemory.js'
+export {
+  type ParseMemoryErrorType,
+  type ParseMemoryParameters,
+  type ParseMemoryReturnType,
+  parseMemory,
+} from './templates/parseMemory.js'
+export type { DynamicEnvPart } from './templates/schemas.js'
+export { type ServiceInput, type ServiceTemplate, serviceTemplates } from './templates/services.js'
 export type {
   CreatePipelineRequest,
   JobAppType,
