@@ -1,14 +1,11 @@
 /** Renders a user-supplied value for an error message, keeping its type visible (`5n`, `"5"`, `5`). */
 export function describeValue(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (value instanceof Date)
-    return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`
-  if (value === null || value === undefined || typeof value !== 'object') return String(value)
+  if (typeof value === 'number' || value === undefined) return String(value)
   try {
-    return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))
+    return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value)
   } catch {
-    return Object.prototype.toString.call(value)
+    return String(value)
   }
 }
 

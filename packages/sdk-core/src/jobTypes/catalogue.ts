@@ -77,29 +77,34 @@ export const gpuTiers: readonly GpuTier[] = [
   { id: 'G_ULTRA', label: 'G-ULTRA', models: 'A100, H100', pricePerEpoch: 30_000_000n, rank: 4 },
 ]
 
-// [id, name, label, category, price, cpu, memory GiB, storage GiB (0 = full node storage), minimal balancing]
-type Row = [number, string, string, JobTypeCategory, number, number, number, number, number]
+// [id, name, category, price, cpu, memory GiB, storage GiB (0 = full node storage), minimal balancing]
+type Row = [number, string, JobTypeCategory, number, number, number, number, number]
 const cpuRows: Row[] = [
-  [53, 'MICRO', 'MICRO', 'generic', 100_000, 0.25, 0.5, 2, 2],
-  [54, 'LITE', 'LITE', 'generic', 166_666, 0.5, 1, 4, 2],
-  [1, 'ENTRY', 'ENTRY', 'generic', 375_000, 1, 2, 8, 2],
-  [2, 'LOW1', 'LOW1', 'generic', 750_000, 2, 4, 16, 2],
-  [3, 'LOW2', 'LOW2', 'generic', 1_000_000, 2, 8, 32, 2],
-  [4, 'MED1', 'MED1', 'generic', 1_916_666, 3, 12, 48, 2],
-  [5, 'MED2', 'MED2', 'generic', 2_916_666, 6, 14, 56, 2],
-  [6, 'HIGH1', 'HIGH1', 'generic', 3_750_000, 8, 22, 88, 2],
-  [7, 'HIGH2', 'HIGH2', 'generic', 5_333_333, 12, 30, 120, 2],
-  [8, 'ULTRA1', 'ULTRA1', 'generic', 8_333_333, 16, 62, 248, 2],
-  [9, 'ULTRA2', 'ULTRA2', 'generic', 12_500_000, 22, 124, 496, 2],
-  [16, 'N_ENTRY', 'N-ENTRY', 'native', 2_500_000, 3, 14, 0, 2],
-  [17, 'N_MED1', 'N-MED1', 'native', 3_750_000, 8, 22, 0, 2],
-  [18, 'N_MED2', 'N-MED2', 'native', 6_000_000, 12, 30, 0, 1],
-  [19, 'N_HIGH', 'N-HIGH', 'native', 9_000_000, 16, 60, 0, 1],
-  [20, 'N_ULTRA', 'N-ULTRA', 'native', 13_333_333, 22, 124, 0, 1],
-  [50, 'SERVICE_ENTRY', 'S_ENTRY', 'service', 450_000, 1, 2, 8, 1],
-  [51, 'SERVICE_MED1', 'S_MED1', 'service', 2_300_000, 3, 12, 48, 1],
-  [52, 'SERVICE_HIGH1', 'S_HIGH1', 'service', 4_500_000, 8, 22, 88, 1],
+  [53, 'MICRO', 'generic', 100_000, 0.25, 0.5, 2, 2],
+  [54, 'LITE', 'generic', 166_666, 0.5, 1, 4, 2],
+  [1, 'ENTRY', 'generic', 375_000, 1, 2, 8, 2],
+  [2, 'LOW1', 'generic', 750_000, 2, 4, 16, 2],
+  [3, 'LOW2', 'generic', 1_000_000, 2, 8, 32, 2],
+  [4, 'MED1', 'generic', 1_916_666, 3, 12, 48, 2],
+  [5, 'MED2', 'generic', 2_916_666, 6, 14, 56, 2],
+  [6, 'HIGH1', 'generic', 3_750_000, 8, 22, 88, 2],
+  [7, 'HIGH2', 'generic', 5_333_333, 12, 30, 120, 2],
+  [8, 'ULTRA1', 'generic', 8_333_333, 16, 62, 248, 2],
+  [9, 'ULTRA2', 'generic', 12_500_000, 22, 124, 496, 2],
+  [16, 'N_ENTRY', 'native', 2_500_000, 3, 14, 0, 2],
+  [17, 'N_MED1', 'native', 3_750_000, 8, 22, 0, 2],
+  [18, 'N_MED2', 'native', 6_000_000, 12, 30, 0, 1],
+  [19, 'N_HIGH', 'native', 9_000_000, 16, 60, 0, 1],
+  [20, 'N_ULTRA', 'native', 13_333_333, 22, 124, 0, 1],
+  [50, 'SERVICE_ENTRY', 'service', 450_000, 1, 2, 8, 1],
+  [51, 'SERVICE_MED1', 'service', 2_300_000, 3, 12, 48, 1],
+  [52, 'SERVICE_HIGH1', 'service', 4_500_000, 8, 22, 88, 1],
 ]
+
+// Display names as Ratio1's app shows them: N-MED1 for native tiers, S_MED1 for services.
+function labelOf(name: string): string {
+  return name.replace(/^N_/, 'N-').replace(/^SERVICE_/, 'S_')
+}
 
 // [id, CPU tier id, GPU tier, on-chain price]. The price is the contract's literal; a test checks that it
 // equals the CPU tier's price plus the GPU add-on, as Ratio1's app computes it.
@@ -129,20 +134,10 @@ const gpuRows: GpuRow[] = [
 
 function buildCatalogue(): readonly JobType[] {
   const cpuTypes = cpuRows.map(
-    ([
+    ([id, name, category, price, cpu, memoryGib, storageGib, minimalBalancing]): JobType => ({
       id,
       name,
-      label,
-      category,
-      price,
-      cpu,
-      memoryGib,
-      storageGib,
-      minimalBalancing,
-    ]): JobType => ({
-      id,
-      name,
-      label,
+      label: labelOf(name),
       category,
       pricePerEpoch: BigInt(price),
       resources: {
@@ -182,7 +177,7 @@ function buildCatalogue(): readonly JobType[] {
  * for (const type of jobTypes) console.log(type.id, type.label, type.pricePerEpoch)
  * ```
  */
-export const jobTypes: readonly JobType[] = buildCatalogue()
+export const jobTypes: readonly JobType[] = /* @__PURE__ */ buildCatalogue()
 
 /**
  * The retired database tiers (ids 10–15). The escrow rejects them with "Deprecated job type"; existing
@@ -194,20 +189,19 @@ export const jobTypes: readonly JobType[] = buildCatalogue()
  * deprecatedJobTypes.map((type) => type.name) // ['PGSQL_LOW', 'PGSQL_MED', ...]
  * ```
  */
-export const deprecatedJobTypes: readonly DeprecatedJobType[] = Object.freeze(
-  (
-    [
-      [10, 'PGSQL_LOW', 1_000_000n],
-      [11, 'PGSQL_MED', 2_166_666n],
-      [12, 'MYSQL_LOW', 1_000_000n],
-      [13, 'MYSQL_MED', 2_166_666n],
-      [14, 'NOSQL_LOW', 1_000_000n],
-      [15, 'NOSQL_MED', 2_166_666n],
-    ] as const
-  ).map(([id, name, historicalPricePerEpoch]) => ({
-    id,
-    name,
-    historicalPricePerEpoch,
-    replacement: 50,
-  })),
+export const deprecatedJobTypes: readonly DeprecatedJobType[] = /* @__PURE__ */ Object.freeze(
+  ['PGSQL', 'MYSQL', 'NOSQL'].flatMap((engine, index) => [
+    {
+      id: 10 + 2 * index,
+      name: `${engine}_LOW`,
+      historicalPricePerEpoch: 1_000_000n,
+      replacement: 50,
+    },
+    {
+      id: 11 + 2 * index,
+      name: `${engine}_MED`,
+      historicalPricePerEpoch: 2_166_666n,
+      replacement: 50,
+    },
+  ]),
 )

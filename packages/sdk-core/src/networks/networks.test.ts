@@ -45,6 +45,11 @@ describe('getNetwork', () => {
     }
   })
 
+  test('every built-in network passes defineNetwork', () => {
+    for (const network of Object.values(networks))
+      expect(defineNetwork({ ...network })).toEqual(network)
+  })
+
   test('unknown names', () => {
     expect(() => getNetwork('goerli' as never)).toThrow(UnknownNetworkError)
     expect(() => getNetwork('toString' as never)).toThrow(UnknownNetworkError)

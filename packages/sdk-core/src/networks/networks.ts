@@ -1,13 +1,18 @@
 import { type Chain, defineChain } from 'viem'
-import { base, baseSepolia, hardhat } from 'viem/chains'
-import { defineNetwork } from './defineNetwork.js'
+import { base, baseSepolia } from 'viem/chains'
 import type { Network, NetworkName } from './types.js'
+
+// Built-in values are checked by defineNetwork in the tests; freezing them here keeps viem's address
+// checksum code out of bundles that only read a network.
+function builtIn(network: Network): Network {
+  return Object.freeze(network)
+}
 
 // Mainnet and testnet share Ratio1's genesis (2025-05-23T16:00:00Z) and one-day epochs.
 const genesis = 1_748_016_000n
 const day = 86_400n
 
-const mainnet = defineNetwork({
+const mainnet = /* @__PURE__ */ builtIn({
   name: 'mainnet',
   chain: base,
   contracts: {
@@ -28,7 +33,7 @@ const mainnet = defineNetwork({
   oracleApiUrl: 'https://oracle.ratio1.ai',
 })
 
-const testnet = defineNetwork({
+const testnet = /* @__PURE__ */ builtIn({
   name: 'testnet',
   chain: baseSepolia,
   contracts: {
@@ -47,7 +52,7 @@ const testnet = defineNetwork({
 })
 
 // The devnet of Ratio1's current network constants: genesis 2026-05-01T16:00:00Z, four-hour epochs.
-const devnet = defineNetwork({
+const devnet = /* @__PURE__ */ builtIn({
   name: 'devnet',
   chain: baseSepolia,
   contracts: {
@@ -65,8 +70,11 @@ const devnet = defineNetwork({
 })
 
 /** Hardhat's chain (31337) with Multicall3 at its canonical address, where the local deploy places it. */
-export const localnetChain: Chain = defineChain({
-  ...hardhat,
+export const localnetChain: Chain = /* @__PURE__ */ defineChain({
+  id: 31_337,
+  name: 'Hardhat',
+  nativeCurrency: { decimals: 18, name: 'Ether', symbol: 'ETH' },
+  rpcUrls: { default: { http: ['http://127.0.0.1:8545'] } },
   contracts: {
     multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11', blockCreated: 0 },
   },
@@ -74,14 +82,14 @@ export const localnetChain: Chain = defineChain({
 
 // A fresh local chain reads its epoch schedule from its Controller, and its addresses come from the
 // deployment (see @ratio1/contracts' deploy module), so neither is fixed here.
-const localnet = defineNetwork({
+const localnet = /* @__PURE__ */ builtIn({
   name: 'localnet',
   chain: localnetChain,
   contracts: {},
 })
 
 /** The built-in networks by name. */
-export const networks: Readonly<Record<NetworkName, Network>> = Object.freeze({
+export const networks: Readonly<Record<NetworkName, Network>> = /* @__PURE__ */ Object.freeze({
   mainnet,
   testnet,
   devnet,

@@ -26,7 +26,11 @@ export type SplitNodeRewardErrorType = BigIntExpectedErrorType | InvalidParamete
  * ```
  */
 export function splitNodeReward(amount: bigint): SplitNodeRewardReturnType {
-  const gross = toNonNegativeAmount('amount', amount)
-  const burn = (gross * burnPercentage) / 100n
-  return { burn, node: gross - burn }
+  return splitValidatedReward(toNonNegativeAmount('amount', amount))
+}
+
+/** The split itself, for callers whose amount is already a checked bigint. */
+export function splitValidatedReward(amount: bigint): SplitNodeRewardReturnType {
+  const burn = (amount * burnPercentage) / 100n
+  return { burn, node: amount - burn }
 }

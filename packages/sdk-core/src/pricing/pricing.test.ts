@@ -79,7 +79,7 @@ describe('quoteJob', () => {
     [
       { jobType: 1, nodes: 2, epochs: 30, lastExecutionEpoch: 50, currentEpoch: 10 },
       InvalidParameterError,
-      /give one of the two/,
+      /either `epochs` or `lastExecutionEpoch`/,
     ],
     [{ jobType: 77, nodes: 2, epochs: 30 }, UnknownJobTypeError, /Unknown job type 77/],
   ])('rejects %o', (parameters, type, message) => {

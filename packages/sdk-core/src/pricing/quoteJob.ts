@@ -10,7 +10,7 @@ import { EpochNotInFutureError, EpochsBelowMinimumError } from '../errors/pricin
 import { type Count, toInteger, toNodeCount } from '../internal/integers.js'
 import type { JobType } from '../jobTypes/catalogue.js'
 import { getJobType } from '../jobTypes/getJobType.js'
-import { splitNodeReward } from '../payouts/splitNodeReward.js'
+import { splitValidatedReward } from '../payouts/splitNodeReward.js'
 import { minimumJobEpochs } from './constants.js'
 
 /** A job to price: its type, node count, and how long it runs. */
@@ -102,22 +102,22 @@ export function quoteJobAt(parameters: QuoteJobParameters, path: string): JobQuo
       : toInteger(`${path}currentEpoch`, parameters.currentEpoch)
 
   let epochs: bigint
-  if (parameters.epochs !== undefined) {
-    if (parameters.lastExecutionEpoch !== undefined)
-      throw new InvalidParameterError({
-        field: `${path}lastExecutionEpoch`,
-        value: parameters.lastExecutionEpoch,
-        rule: 'to be left out when `epochs` is given (give one of the two)',
-      })
-    epochs = toInteger(`${path}epochs`, parameters.epochs)
-  } else if (parameters.lastExecutionEpoch !== undefined) {
+  const { lastExecutionEpoch } = parameters
+  if ((parameters.epochs === undefined) === (lastExecutionEpoch === undefined))
+    throw new InvalidParameterError({
+      field: `${path}epochs`,
+      value: parameters.epochs,
+      rule: 'either `epochs` or `lastExecutionEpoch` (with `currentEpoch`)',
+    })
+  if (lastExecutionEpoch === undefined) epochs = toInteger(`${path}epochs`, parameters.epochs)
+  else {
+    const last = toInteger(`${path}lastExecutionEpoch`, lastExecutionEpoch)
     if (currentEpoch === undefined)
       throw new InvalidParameterError({
         field: `${path}currentEpoch`,
-        value: undefined,
-        rule: 'the current epoch whenever `lastExecutionEpoch` is given',
+        value: currentEpoch,
+        rule: 'the current epoch, to count the epochs up to `lastExecutionEpoch`',
       })
-    const last = toInteger(`${path}lastExecutionEpoch`, parameters.lastExecutionEpoch)
     if (last <= currentEpoch)
       throw new EpochNotInFutureError({
         field: `${path}lastExecutionEpoch`,
@@ -126,12 +126,6 @@ export function quoteJobAt(parameters: QuoteJobParameters, path: string): JobQuo
         reference: 'the current epoch',
       })
     epochs = last - currentEpoch
-  } else {
-    throw new InvalidParameterError({
-      field: `${path}epochs`,
-      value: undefined,
-      rule: 'a number of epochs (or `lastExecutionEpoch` with `currentEpoch`)',
-    })
   }
   if (epochs < minimumJobEpochs)
     throw new EpochsBelowMinimumError({ epochs, minimum: minimumJobEpochs, field: `${path}epochs` })
@@ -139,7 +133,7 @@ export function quoteJobAt(parameters: QuoteJobParameters, path: string): JobQuo
   const { pricePerEpoch } = jobType
   const costPerEpoch = pricePerEpoch * nodes
   const total = costPerEpoch * epochs
-  const perNodePerEpoch = splitNodeReward(pricePerEpoch)
+  const perNodePerEpoch = splitValidatedReward(pricePerEpoch)
   const quote: JobQuote = {
     jobType,
     nodes,
