@@ -130,6 +130,17 @@ export type {
   DeeployLogEvent,
   DeeployRetryConfig,
 } from './clients/types.js'
+// Deploying paid jobs
+export {
+  type DeployedJob,
+  type DeployJobErrorType,
+  type DeployJobParameters,
+  type DeployJobReturnType,
+  type DeployProgress,
+  deployJob,
+  type PaidJob,
+} from './deploy/deployJob.js'
+export { JobNotReadyError, type JobNotReadyErrorType } from './errors/deploy.js'
 // Errors
 export {
   InvalidJsonTextError,
