@@ -38,7 +38,7 @@ import { getRatio1SystemContracts } from './getRatio1SystemContracts.js'
 import { deployAndWait, devRequest, requireAccount, writeAndWait } from './internal.js'
 import { registerOracles } from './registerOracles.js'
 import { seedLiquidity } from './seedLiquidity.js'
-import type { Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
+import type { Ratio1Clients, Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
 
 /** Where viem's chain definitions expect Multicall3 on every chain. */
 export const canonicalMulticall3Address: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
@@ -52,11 +52,14 @@ export const defaultR1Cap = 1_000_000_000n * 10n ** 18n
 /** Default initial USDC/R1 liquidity: 1 000 000 USDC against 1 000 000 R1 (a devnet choice). */
 export const defaultLiquidity = { usdc: 1_000_000n * 10n ** 6n, r1: 1_000_000n * 10n ** 18n }
 
-export type DeployRatio1SystemParameters = {
+export type DeployRatio1SystemParameters<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = {
   /** Signs every transaction; its account owns every contract and becomes the PoAIManager owner. */
-  walletClient: WalletClient
+  walletClient: walletClient
   /** Waits for receipts and reads state. */
-  publicClient: PublicClient
+  publicClient: publicClient
   /** Epoch length in seconds, fixed in the Controller. Default 86 400 (one day, as on mainnet). */
   epochDuration?: bigint | undefined
   /**
@@ -81,9 +84,13 @@ export type DeployRatio1SystemParameters = {
   multicall3?: 'auto' | 'deploy' | undefined
 }
 
-export type DeployRatio1SystemReturnType = {
+export type DeployRatio1SystemReturnType<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = {
   addresses: Ratio1SystemAddresses
-  contracts: Ratio1SystemContracts
+  /** Typed handles bound to the clients given (writes are signed by the deployer). */
+  contracts: Ratio1SystemContracts<Ratio1Clients<publicClient, walletClient>>
   /** The account that deployed, owns and administers everything. */
   deployer: Address
   /** The Controller's epoch schedule. */
@@ -120,12 +127,15 @@ export type DeployRatio1SystemErrorType =
  * console.log(system.addresses.poaiManager, await system.contracts.controller.read.getOracles())
  * ```
  */
-export async function deployRatio1System(
-  parameters: DeployRatio1SystemParameters,
-): Promise<DeployRatio1SystemReturnType> {
+export async function deployRatio1System<
+  publicClient extends PublicClient,
+  walletClient extends WalletClient,
+>(
+  parameters: DeployRatio1SystemParameters<publicClient, walletClient>,
+): Promise<DeployRatio1SystemReturnType<publicClient, walletClient>> {
   const { walletClient, publicClient } = parameters
   const operation = 'deployRatio1System'
-  const deployer = requireAccount(walletClient, operation).address
+  const deployer = getAddress(requireAccount(walletClient, operation).address)
 
   const duration = parameters.epochDuration ?? 86_400n
   if (duration <= 0n)

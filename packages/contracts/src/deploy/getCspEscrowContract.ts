@@ -1,14 +1,20 @@
 import { type Address, getContract, type PublicClient, type WalletClient } from 'viem'
 import { cspEscrowAbi } from '../generated/abis.js'
-import type { CspEscrowContract } from './types.js'
+import type { CspEscrowContract, Ratio1Clients } from './types.js'
 
-export type GetCspEscrowContractParameters = {
+export type GetCspEscrowContractParameters<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = {
   /** The escrow proxy, e.g. from `poaiManager.read.ownerToEscrow([cspOwner])`. */
   address: Address
-  publicClient: PublicClient
-  walletClient: WalletClient
+  publicClient: publicClient
+  walletClient: walletClient
 }
-export type GetCspEscrowContractReturnType = CspEscrowContract
+export type GetCspEscrowContractReturnType<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = CspEscrowContract<Ratio1Clients<publicClient, walletClient>>
 
 /**
  * A typed viem handle for one CSP's escrow (a BeaconProxy of CspEscrow).
@@ -21,9 +27,12 @@ export type GetCspEscrowContractReturnType = CspEscrowContract
  * const jobs = await escrow.read.getActiveJobs()
  * ```
  */
-export function getCspEscrowContract(
-  parameters: GetCspEscrowContractParameters,
-): GetCspEscrowContractReturnType {
+export function getCspEscrowContract<
+  publicClient extends PublicClient,
+  walletClient extends WalletClient,
+>(
+  parameters: GetCspEscrowContractParameters<publicClient, walletClient>,
+): GetCspEscrowContractReturnType<publicClient, walletClient> {
   const { address, publicClient, walletClient } = parameters
   return getContract({
     address,

@@ -14,14 +14,20 @@ import {
   upgradeableBeaconAbi,
   usdcAbi,
 } from '../generated/abis.js'
-import type { Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
+import type { Ratio1Clients, Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
 
-export type GetRatio1SystemContractsParameters = {
+export type GetRatio1SystemContractsParameters<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = {
   addresses: Ratio1SystemAddresses
-  publicClient: PublicClient
-  walletClient: WalletClient
+  publicClient: publicClient
+  walletClient: walletClient
 }
-export type GetRatio1SystemContractsReturnType = Ratio1SystemContracts
+export type GetRatio1SystemContractsReturnType<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = Ratio1SystemContracts<Ratio1Clients<publicClient, walletClient>>
 
 /**
  * Typed viem contract handles for every contract of a deployed system, bound to the given
@@ -39,9 +45,12 @@ export type GetRatio1SystemContractsReturnType = Ratio1SystemContracts
  * const oracles = await contracts.controller.read.getOracles()
  * ```
  */
-export function getRatio1SystemContracts(
-  parameters: GetRatio1SystemContractsParameters,
-): GetRatio1SystemContractsReturnType {
+export function getRatio1SystemContracts<
+  publicClient extends PublicClient,
+  walletClient extends WalletClient,
+>(
+  parameters: GetRatio1SystemContractsParameters<publicClient, walletClient>,
+): GetRatio1SystemContractsReturnType<publicClient, walletClient> {
   const { addresses, publicClient, walletClient } = parameters
   const client = { public: publicClient, wallet: walletClient }
   return {

@@ -39,27 +39,39 @@ export type Ratio1SystemAddresses = {
   multicall3: Address
 }
 
-/** The clients typed contract handles are bound to. */
-export type Ratio1Clients = { public: PublicClient; wallet: WalletClient }
+/**
+ * The clients typed contract handles are bound to. With a wallet client that has an account and a
+ * chain, `write.*` calls need no `account`/`chain` options.
+ */
+export type Ratio1Clients<
+  publicClient extends PublicClient = PublicClient,
+  walletClient extends WalletClient = WalletClient,
+> = { public: publicClient; wallet: walletClient }
 
-type Handle<abi extends readonly unknown[]> = GetContractReturnType<abi, Ratio1Clients>
+type Handle<abi extends readonly unknown[], clients extends Ratio1Clients> = GetContractReturnType<
+  abi,
+  clients
+>
 
 /** Typed viem contract handles (`read`, `write`, `simulate`, `estimateGas`, events) per contract. */
-export type Ratio1SystemContracts = {
-  usdc: Handle<typeof usdcAbi>
-  r1: Handle<typeof r1Abi>
-  controller: Handle<typeof controllerAbi>
-  nd: Handle<typeof ndContractAbi>
-  mnd: Handle<typeof mndContractAbi>
-  burnContract: Handle<typeof burnContractAbi>
-  uniswapV2Factory: Handle<typeof uniswapV2FactoryAbi>
-  uniswapV2Router: Handle<typeof uniswapV2RouterAbi>
-  uniswapV2Pair: Handle<typeof uniswapV2PairAbi>
-  adoptionOracle: Handle<typeof adoptionOracleAbi>
-  poaiManager: Handle<typeof poaiManagerAbi>
-  cspEscrowBeacon: Handle<typeof upgradeableBeaconAbi>
-  multicall3: Handle<typeof multicall3Abi>
+export type Ratio1SystemContracts<clients extends Ratio1Clients = Ratio1Clients> = {
+  usdc: Handle<typeof usdcAbi, clients>
+  r1: Handle<typeof r1Abi, clients>
+  controller: Handle<typeof controllerAbi, clients>
+  nd: Handle<typeof ndContractAbi, clients>
+  mnd: Handle<typeof mndContractAbi, clients>
+  burnContract: Handle<typeof burnContractAbi, clients>
+  uniswapV2Factory: Handle<typeof uniswapV2FactoryAbi, clients>
+  uniswapV2Router: Handle<typeof uniswapV2RouterAbi, clients>
+  uniswapV2Pair: Handle<typeof uniswapV2PairAbi, clients>
+  adoptionOracle: Handle<typeof adoptionOracleAbi, clients>
+  poaiManager: Handle<typeof poaiManagerAbi, clients>
+  cspEscrowBeacon: Handle<typeof upgradeableBeaconAbi, clients>
+  multicall3: Handle<typeof multicall3Abi, clients>
 }
 
 /** A CspEscrow handle, as returned by `getCspEscrowContract`. */
-export type CspEscrowContract = Handle<typeof cspEscrowAbi>
+export type CspEscrowContract<clients extends Ratio1Clients = Ratio1Clients> = Handle<
+  typeof cspEscrowAbi,
+  clients
+>
