@@ -8777,12 +8777,12 @@ export const poaiManagerAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "",
+        "name": "nodeAddress",
         "type": "address"
       },
       {
         "internalType": "uint256",
-        "name": "",
+        "name": "index",
         "type": "uint256"
       }
     ],
