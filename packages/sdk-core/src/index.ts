@@ -89,6 +89,8 @@ export {
   type NodeCountNotIncreasedErrorType,
 } from './errors/pricing.js'
 export { InvalidAmountError, type InvalidAmountErrorType } from './errors/units.js'
+// Types
+export type { Count } from './internal/integers.js'
 // Job types
 export {
   type DeprecatedJobType,
@@ -185,7 +187,6 @@ export {
   type QuoteRedeemUnusedJobReturnType,
   quoteRedeemUnusedJob,
 } from './pricing/quoteRedeemUnusedJob.js'
-// Types
 export type { JobDetails } from './types/job.js'
 // Units
 export type { FormatAmountOptions } from './units/formatTokenAmount.js'
