@@ -2,7 +2,7 @@
 // Sums the JSON test reports every package writes to `.test-results/*.json` (vitest's JSON reporter, or
 // the same top-level counters written by the contracts' Solidity test runner) into the one plain line
 // that CI reads: `N passed, N failed, N skipped`.
-import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
