@@ -74,6 +74,21 @@ const localnet = {
   chainId: 31337,
   contracts: {
     usdc: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    r1: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+    controller: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    nd: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
+    mnd: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+    burnContract: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+    uniswapV2Factory: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
+    uniswapV2Router: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
+    uniswapV2Pair: '0x9bd03768a7DCc129555dE410FF8E85528A4F88b5',
+    adoptionOracle: '0x610178dA211FEF7D417bC0e6FeD39F05609AD788',
+    cspEscrowImplementation: '0xB7f8BC63BbcaD18155201308C8f3540b07f84F5e',
+    poaiManagerImplementation: '0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0',
+    poaiManager: '0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82',
+    poaiManagerProxyAdmin: '0x4ABEaCA4b05d8fA4CED09D26aD28Ea298E8afaC8',
+    cspEscrowBeacon: '0x32467b43BFa67273FC7dDda0999Ee9A12F2AaA08',
+    multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
   },
 } as const satisfies Ratio1NetworkAddresses
 
