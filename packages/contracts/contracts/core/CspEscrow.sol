@@ -57,27 +57,28 @@ contract CspEscrow is Initializable {
     // Storage
     // ---------------------------------------------------------------------------------------------
 
-    /// @dev Packed job record: three slots written at creation, plus the node list once running.
+    /// @dev Packed job record. Allocation reads and writes only the second slot (price, end, balance,
+    ///      requested nodes, next epoch to pay, node count); the node addresses live in `_jobNodes`.
     struct Job {
         bytes32 projectHash;
-        // slot 2
-        uint40 requestTimestamp;
-        uint40 startTimestamp;
-        uint40 lastNodesChangeTimestamp;
-        uint16 jobType;
-        uint64 pricePerEpoch;
+        // slot 2: everything allocation touches
+        uint32 pricePerEpoch;
         uint32 lastExecutionEpoch;
-        uint8 flags;
-        // slot 3
         uint96 balance;
         uint32 numberOfNodesRequested;
         /// @dev First epoch not yet paid (the ABI's `lastAllocatedEpoch` + 1), so epoch 0 is representable.
         uint32 nextEpochToPay;
+        uint32 nodeCount;
+        // slot 3
+        uint40 requestTimestamp;
+        uint40 startTimestamp;
+        uint40 lastNodesChangeTimestamp;
+        uint16 jobType;
+        uint8 flags;
         /// @dev Position + 1 in `_activeJobs`; 0 when not active.
         uint32 activeIndex;
         /// @dev USDC the active nodes were owed at list price but the job never funded (over-assignment).
         uint64 withheld;
-        address[] activeNodes;
     }
 
     address internal _manager;
@@ -85,6 +86,7 @@ contract CspEscrow is Initializable {
     /// @dev Per-escrow override pushed by the manager; zero means "use the manager's burn contract".
     address internal _burnContractOverride;
     mapping(uint256 jobId => Job) internal _jobs;
+    mapping(uint256 jobId => mapping(uint256 position => address node)) internal _jobNodes;
     mapping(address node => uint256) public virtualWalletBalance;
     uint64[] internal _activeJobs;
     uint64[] internal _closedJobs;
@@ -357,7 +359,7 @@ contract CspEscrow is Initializable {
     function redeemUnusedJob(uint256 jobId) external onlyAllowed(PERMISSION_REDEEM_UNUSED_JOB) {
         Job storage job = _existingJob(jobId);
         require(job.startTimestamp == 0, "Job already started");
-        require(job.activeNodes.length == 0, "Job has active nodes");
+        require(job.nodeCount == 0, "Job has active nodes");
         require(block.timestamp >= uint256(job.requestTimestamp) + REDEMPTION_COOLDOWN, "Redemption cooldown not elapsed");
         uint256 refund = job.balance;
         require(refund > 0, "No balance to redeem");
@@ -428,7 +430,7 @@ contract CspEscrow is Initializable {
             job.flags |= FLAG_END_SHIFTED;
             emit JobStarted(jobId, block.timestamp);
         }
-        job.activeNodes = newActiveNodes;
+        _setNodes(job, jobId, newActiveNodes);
         job.lastNodesChangeTimestamp = uint40(block.timestamp);
         if (newActiveNodes.length == 0) {
             job.flags |= FLAG_CLOSED;
@@ -616,7 +618,7 @@ contract CspEscrow is Initializable {
             numberOfNodesRequested: job.numberOfNodesRequested,
             balance: int256(uint256(job.balance)),
             lastAllocatedEpoch: _lastAllocated(job),
-            activeNodes: job.activeNodes
+            activeNodes: _nodesOf(job, jobId)
         });
         return details;
     }
@@ -635,7 +637,7 @@ contract CspEscrow is Initializable {
     }
 
     function getJobActiveNodes(uint256 jobId) external view returns (address[] memory) {
-        return _jobs[jobId].activeNodes;
+        return _nodesOf(_jobs[jobId], jobId);
     }
 
     function activeJobs(uint256 index) external view returns (uint256) {
@@ -688,7 +690,7 @@ contract CspEscrow is Initializable {
             Job storage job = _jobs[jobId];
             uint256 last = job.lastExecutionEpoch;
             if (
-                job.activeNodes.length > 0 && last > 0 && last <= currentEpoch && job.nextEpochToPay >= last
+                job.nodeCount > 0 && last > 0 && last <= currentEpoch && job.nextEpochToPay >= last
             ) return jobId;
         }
         return 0;
@@ -722,7 +724,7 @@ contract CspEscrow is Initializable {
         job.projectHash = r.projectHash;
         job.requestTimestamp = uint40(block.timestamp);
         job.jobType = uint16(jobType);
-        job.pricePerEpoch = uint64(pricePerEpoch);
+        job.pricePerEpoch = uint32(pricePerEpoch);
         job.lastExecutionEpoch = uint32(last);
         job.balance = uint96(price);
         job.numberOfNodesRequested = uint32(nodes);
@@ -734,6 +736,27 @@ contract CspEscrow is Initializable {
     function _existingJob(uint256 jobId) internal view returns (Job storage job) {
         job = _jobs[jobId];
         require(job.requestTimestamp != 0, "Job does not exist");
+    }
+
+    function _nodesOf(Job storage job, uint256 jobId) internal view returns (address[] memory list) {
+        uint256 n = job.nodeCount;
+        list = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            list[i] = _jobNodes[jobId][i];
+        }
+    }
+
+    function _setNodes(Job storage job, uint256 jobId, address[] calldata list) internal {
+        uint256 oldCount = job.nodeCount;
+        uint256 n = list.length;
+        mapping(uint256 => address) storage stored = _jobNodes[jobId];
+        for (uint256 i; i < n; ++i) {
+            stored[i] = list[i];
+        }
+        for (uint256 i = n; i < oldCount; ++i) {
+            delete stored[i];
+        }
+        job.nodeCount = uint32(n);
     }
 
     function _lastAllocated(Job storage job) internal view returns (uint256) {
@@ -808,7 +831,7 @@ contract CspEscrow is Initializable {
         internal
         returns (uint256 charged, uint256 burnTotal)
     {
-        uint256 n = job.activeNodes.length;
+        uint256 n = job.nodeCount;
         if (n == 0) return (0, 0);
         uint256 last = job.lastExecutionEpoch;
         if (last == 0) return (0, 0);
@@ -822,7 +845,7 @@ contract CspEscrow is Initializable {
         job.balance -= uint96(charged);
         job.nextEpochToPay = uint32(effective + 1);
         uint256 netPerNode = perNode - burnPerNode;
-        if (netPerNode != 0) _creditNodes(job, jobId, netPerNode, n);
+        if (netPerNode != 0) _creditNodes(jobId, netPerNode, n);
     }
 
     /// @dev What each active node receives (gross) for `k` epochs. The job pays at most
@@ -847,9 +870,9 @@ contract CspEscrow is Initializable {
         }
     }
 
-    function _creditNodes(Job storage job, uint256 jobId, uint256 netPerNode, uint256 n) internal {
+    function _creditNodes(uint256 jobId, uint256 netPerNode, uint256 n) internal {
         for (uint256 i; i < n; ++i) {
-            address node = job.activeNodes[i];
+            address node = _jobNodes[jobId][i];
             uint256 before = virtualWalletBalance[node];
             virtualWalletBalance[node] = before + netPerNode;
             if (before == 0) IPoAIManager(_manager).registerNodeWithRewards(node);
@@ -941,7 +964,7 @@ contract CspEscrow is Initializable {
             }
         }
         job.jobType = uint16(PoAIPricing.SERVICE_ENTRY);
-        job.pricePerEpoch = uint64(newPrice);
+        job.pricePerEpoch = uint32(newPrice);
         emit DeprecatedJobMigrated(jobId, oldType, PoAIPricing.SERVICE_ENTRY, newPrice);
     }
 }

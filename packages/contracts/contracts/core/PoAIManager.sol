@@ -75,7 +75,9 @@ contract PoAIManager is OwnableUpgradeable {
     mapping(address escrow => EscrowInfo) internal _escrowInfo;
     /// @dev jobId => escrow index, 32 bits per job, eight jobs per slot.
     mapping(uint256 bucket => uint256) internal _jobEscrowBuckets;
-    mapping(address => address[]) public nodeToEscrowsWithRewards;
+    /// @dev node => bitmap of escrow positions (bit i = allEscrows[i]) that owe the node rewards. One word
+    ///      covers 256 escrows, so registering a node costs one SSTORE instead of an array push.
+    mapping(address node => mapping(uint256 word => uint256 bits)) internal _rewardEscrows;
     uint256[] public unvalidatedJobIds;
     mapping(uint256 jobId => JobConsensus) internal _consensus;
     bool public hasReconciled;
@@ -352,24 +354,13 @@ contract PoAIManager is OwnableUpgradeable {
     }
 
     function registerNodeWithRewards(address nodeAddress) external onlyCspEscrow {
-        address[] storage list = nodeToEscrowsWithRewards[nodeAddress];
-        uint256 len = list.length;
-        for (uint256 i; i < len; ++i) {
-            if (list[i] == msg.sender) return;
-        }
-        list.push(msg.sender);
+        uint256 position = _escrowInfo[msg.sender].index - 1;
+        _rewardEscrows[nodeAddress][position >> 8] |= 1 << (position & 255);
     }
 
     function removeNodeFromRewardsList(address nodeAddress) external onlyCspEscrow {
-        address[] storage list = nodeToEscrowsWithRewards[nodeAddress];
-        uint256 len = list.length;
-        for (uint256 i; i < len; ++i) {
-            if (list[i] == msg.sender) {
-                list[i] = list[len - 1];
-                list.pop();
-                return;
-            }
-        }
+        uint256 position = _escrowInfo[msg.sender].index - 1;
+        _rewardEscrows[nodeAddress][position >> 8] &= ~(1 << (position & 255));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -399,8 +390,11 @@ contract PoAIManager is OwnableUpgradeable {
     function _claim(address nodeAddr, uint256 minR1PerUsdc, uint256 deadline) internal {
         address nodeOwner = ndContract.getNodeOwner(nodeAddr);
         if (nodeOwner != msg.sender) revert NotNodeOwner();
-        address[] memory escrows = nodeToEscrowsWithRewards[nodeAddr];
-        delete nodeToEscrowsWithRewards[nodeAddr];
+        address[] memory escrows = _escrowsOwing(nodeAddr);
+        uint256 words = (allEscrows.length + 255) >> 8;
+        for (uint256 w; w < words; ++w) {
+            if (_rewardEscrows[nodeAddr][w] != 0) delete _rewardEscrows[nodeAddr][w];
+        }
         uint256 total;
         for (uint256 i; i < escrows.length; ++i) {
             ICspEscrow escrow = ICspEscrow(escrows[i]);
@@ -803,7 +797,7 @@ contract PoAIManager is OwnableUpgradeable {
     }
 
     function getEscrowsWithRewardsForNode(address nodeAddress) external view returns (address[] memory) {
-        return nodeToEscrowsWithRewards[nodeAddress];
+        return _escrowsOwing(nodeAddress);
     }
 
     function getAddressRegistration(address account) external view returns (bool isActive, address escrowAddress) {
@@ -869,7 +863,7 @@ contract PoAIManager is OwnableUpgradeable {
     /// @notice A node's unclaimed USDC across escrows and its R1 quote (0 when the router cannot quote).
     function getNodePoAIRewards(address nodeAddress) external view returns (uint256 usdcRewards, uint256 r1Rewards) {
         if (nodeAddress == address(0)) return (0, 0);
-        address[] storage escrows = nodeToEscrowsWithRewards[nodeAddress];
+        address[] memory escrows = _escrowsOwing(nodeAddress);
         uint256 len = escrows.length;
         for (uint256 i; i < len; ++i) {
             usdcRewards += ICspEscrow(escrows[i]).virtualWalletBalance(nodeAddress);
@@ -888,6 +882,35 @@ contract PoAIManager is OwnableUpgradeable {
     // ---------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------
+
+    /// @notice The `index`-th escrow owing `nodeAddress` rewards (escrows in `allEscrows` order).
+    function nodeToEscrowsWithRewards(address nodeAddress, uint256 index) external view returns (address) {
+        address[] memory escrows = _escrowsOwing(nodeAddress);
+        require(index < escrows.length);
+        return escrows[index];
+    }
+
+    function _escrowsOwing(address node) internal view returns (address[] memory escrows) {
+        uint256 len = allEscrows.length;
+        uint256 words = (len + 255) >> 8;
+        uint256 count;
+        for (uint256 w; w < words; ++w) {
+            uint256 bits = _rewardEscrows[node][w];
+            while (bits != 0) {
+                bits &= bits - 1;
+                ++count;
+            }
+        }
+        escrows = new address[](count);
+        uint256 n;
+        for (uint256 w; w < words && n < count; ++w) {
+            uint256 bits = _rewardEscrows[node][w];
+            for (uint256 b; bits != 0; ++b) {
+                if (bits & 1 != 0) escrows[n++] = allEscrows[(w << 8) + b];
+                bits >>= 1;
+            }
+        }
+    }
 
     function _setJobEscrowIndex(uint256 jobId, uint256 index) internal {
         uint256 bucket = jobId >> 3;
