@@ -1,11 +1,3 @@
-import { defineConfig } from 'vitest/config'
+import { defineTestConfig } from '@ratio1/test-utils/vitest'
 
-export default defineConfig({
-  resolve: { conditions: ['@ratio1/source'] },
-  test: {
-    environment: 'node',
-    include: ['src/**/*.test.ts'],
-    reporters: ['default', 'json'],
-    outputFile: { json: './.test-results/vitest.json' },
-  },
-})
+export default defineTestConfig()

@@ -1,13 +1,8 @@
-import { defineConfig } from 'vitest/config'
+import { defineTestConfig } from '@ratio1/test-utils/vitest'
 
-export default defineConfig({
-  resolve: { conditions: ['@ratio1/source'] },
+export default defineTestConfig({
   test: {
-    environment: 'node',
-    include: ['src/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-    reporters: ['default', 'json'],
-    outputFile: { json: './.test-results/vitest.json' },
   },
 })
