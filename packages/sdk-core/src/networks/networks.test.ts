@@ -28,18 +28,20 @@ describe('getNetwork', () => {
     )
   })
 
-  test('localnet is a Hardhat chain whose schedule and addresses come from the deployment', () => {
+  test('localnet is a Hardhat chain with the default deployment addresses and a schedule read from chain', () => {
     const localnet = getNetwork('localnet')
     expect(localnet.chain.id).toBe(31337)
     expect(localnet.chain.contracts?.multicall3?.address).toBe(
       '0xcA11bde05977b3631167028862bE2a173976CA11',
     )
     expect(localnet.epoch).toBeUndefined()
+    expect(localnet.contracts.poaiManager).toBe('0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82')
   })
 
-  test('unknown beacon addresses are absent, not guessed, and every address is checksummed', () => {
-    for (const network of Object.values(networks)) {
+  test('unconfirmed beacon addresses are absent, not guessed, and every address is checksummed', () => {
+    for (const network of [networks.mainnet, networks.testnet, networks.devnet])
       expect(network.contracts.cspEscrowBeacon).toBeUndefined()
+    for (const network of Object.values(networks)) {
       for (const address of Object.values(network.contracts))
         expect(getAddress(address!)).toBe(address)
     }

@@ -27,6 +27,9 @@ const mainnet = /* @__PURE__ */ builtIn({
     adoptionOracle: '0x93caaC52b4D0a452012218591B0b53cD41C3F830',
     uniswapV2Router: '0x4752ba5DBc23f44D87826276BF6Fd6b1C372aD24',
     uniswapV2Pair: '0x0feC06fd2C2bd4066c7302c08950aBaA2E4AB1d3',
+    safe: '0x2265539ae09c7A605A707E11a6ED4aF1d018750e',
+    attestationRegistry: '0x0602d03E7d4646E9b22F633D8751F03502b17861',
+    oracleRegistry: '0x4805A2f5Edb258968791aBc87bcd4CD2F453D07d',
   },
   epoch: { genesis, length: day },
   deeployApiUrl: 'https://deeploy-api.ratio1.ai',
@@ -45,6 +48,9 @@ const testnet = /* @__PURE__ */ builtIn({
     mnd: '0xa8d7FFCE91a888872A9f5431B4Dd6c0c135055c1',
     reader: '0xd1c7Dca934B37FAA402EB2EC64F6644d6957bE3b',
     uniswapV2Router: '0x6682375ebC1dF04676c0c5050934272368e6e883',
+    safe: '0x5afF90797f717Fe8432A1809b6b53A18863061D6',
+    attestationRegistry: '0xc20722A0fdde53e6D674f6Eb975Ad8A83Cc15516',
+    oracleRegistry: '0x5580Be75D405E387bD21dC4eE594a8b6366f403c',
   },
   epoch: { genesis, length: day },
   deeployApiUrl: 'https://testnet-deeploy-api.ratio1.ai',
@@ -63,6 +69,8 @@ const devnet = /* @__PURE__ */ builtIn({
     nd: '0xB6b6539e702074902EB796a84443395A686F82d6',
     mnd: '0xC53D1163c54139520991F757eaFa605E5fa00786',
     reader: '0x85D8B51f266b95aA6B5B3bB3909D6d5da9A54908',
+    attestationRegistry: '0x37bcEe016624f91013E7014b1d5676c20ac66d19',
+    oracleRegistry: '0x279cF55957348DA3B9219C806d9955c392d517A5',
   },
   epoch: { genesis: 1_777_651_200n, length: 14_400n },
   deeployApiUrl: 'https://devnet-deeploy-api.ratio1.ai',
@@ -80,12 +88,25 @@ export const localnetChain: Chain = /* @__PURE__ */ defineChain({
   },
 })
 
-// A fresh local chain reads its epoch schedule from its Controller, and its addresses come from the
-// deployment (see @ratio1/contracts' deploy module), so neither is fixed here.
+// The addresses a fresh local chain gets from @ratio1/contracts' `deployRatio1System` with the default
+// deployer (Hardhat's first account, nonce 0); the contracts package checks that a real deploy yields
+// exactly these. The epoch schedule is chosen at deploy time, so it is read from the Controller.
 const localnet = /* @__PURE__ */ builtIn({
   name: 'localnet',
   chain: localnetChain,
-  contracts: {},
+  contracts: {
+    poaiManager: '0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82',
+    cspEscrowBeacon: '0x32467b43BFa67273FC7dDda0999Ee9A12F2AaA08',
+    usdc: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    r1: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+    controller: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+    nd: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
+    mnd: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+    burnContract: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+    adoptionOracle: '0x610178dA211FEF7D417bC0e6FeD39F05609AD788',
+    uniswapV2Router: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
+    uniswapV2Pair: '0x9bd03768a7DCc129555dE410FF8E85528A4F88b5',
+  },
 })
 
 /** The built-in networks by name. */

@@ -29,6 +29,12 @@ export type NetworkContracts = {
   uniswapV2Router?: Address | undefined
   /** The USDC/R1 Uniswap V2 pair. */
   uniswapV2Pair?: Address | undefined
+  /** The multisig that owns PoAIManager and the escrow beacon. */
+  safe?: Address | undefined
+  /** AttestationRegistry (RedMesh attestations). */
+  attestationRegistry?: Address | undefined
+  /** dAuth OracleRegistry. */
+  oracleRegistry?: Address | undefined
 }
 
 /** When epochs start and how long they last, in Unix seconds; identical to the Controller's values. */
