@@ -1,0 +1,40 @@
+import type { Address } from 'viem'
+import { expectTypeOf, test } from 'vitest'
+import { buildGenericApp } from '../templates/buildGenericApp.js'
+import type { ChainJob, DeeployApp } from '../schemas/deeploy.js'
+import { signRequest } from '../signing/signRequest.js'
+import { createDeeployClient } from './createDeeployClient.js'
+
+const client = createDeeployClient({ network: 'devnet' })
+
+test('get_apps results are typed, chain integers are bigint', async () => {
+  const { apps } = await client.getApps()
+  expectTypeOf(apps).toEqualTypeOf<Record<string, DeeployApp>>()
+  expectTypeOf<ChainJob['balance']>().toEqualTypeOf<bigint>()
+  expectTypeOf<ChainJob['lastExecutionEpoch']>().toEqualTypeOf<bigint>()
+})
+
+test('actions take typed parameters', () => {
+  // @ts-expect-error jobId is required
+  client.scaleUpJobWorkers({ targetNodesCount: 1 })
+  // @ts-expect-error unknown network
+  createDeeployClient({ network: 'moonnet' })
+  expectTypeOf(client.deletePipeline).parameter(0).toHaveProperty('jobId')
+})
+
+test('signRequest keeps the payload type and adds the signature fields', async () => {
+  const signed = await signRequest({
+    account: {} as never,
+    requestType: 'get apps',
+    payload: { project_id: '0x1' },
+  })
+  expectTypeOf(signed.project_id).toEqualTypeOf<string>()
+  expectTypeOf(signed.EE_ETH_SENDER).toEqualTypeOf<Address>()
+})
+
+test('templates return create requests', () => {
+  const request = buildGenericApp({ jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1 })
+  expectTypeOf(request.job_id).toEqualTypeOf<number>()
+  // @ts-expect-error restart policies are an enum
+  buildGenericApp({ jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1, restartPolicy: 'sometimes' })
+})
