@@ -11,7 +11,7 @@ import {IMND, MNDLicense} from "../interfaces/IMND.sol";
 import {IND, NDLicense} from "../interfaces/IND.sol";
 import {IUniswapV2Router02} from "../interfaces/IUniswapV2Router02.sol";
 import {ICspEscrow} from "./ICspEscrow.sol";
-import {CspWithOwner, JobDetails, JobWithAllDetails, NodesTransitionProposal} from "./PoAITypes.sol";
+import {CspWithOwner, JobDetails, JobWithAllDetails} from "./PoAITypes.sol";
 
 /// @title PoAIManager
 /// @notice Registry and coordinator of Ratio1's PoAI escrows: deploys one CspEscrow beacon proxy per CSP,
@@ -31,6 +31,8 @@ contract PoAIManager is OwnableUpgradeable {
     /// @notice Upper bound of the owner-set swap tolerance (basis points).
     uint256 public constant MAX_SWAP_SLIPPAGE_BPS = 5_000;
     uint256 internal constant DEFAULT_SWAP_SLIPPAGE_BPS = 300;
+    /// @dev keccak256(abi.encode(new address[](0))).
+    bytes32 internal constant EMPTY_NODES_HASH = 0x569e75fc77c1a856f6daaf9e69d8a9566ca34aa47f9133711ce065a571af0cfd;
 
     // ---------------------------------------------------------------------------------------------
     // Storage
@@ -42,7 +44,8 @@ contract PoAIManager is OwnableUpgradeable {
         uint32 index;
     }
 
-    /// @dev Consensus bookkeeping of one job.
+    /// @dev Consensus bookkeeping of one job, in one slot. The open round's proposals live in
+    ///      `_proposals` (proposer and the index of its list's hash in `_roundHashes`, one slot each).
     struct JobConsensus {
         uint40 consensusTimestamp;
         uint40 unvalidatedSince;
@@ -50,6 +53,11 @@ contract PoAIManager is OwnableUpgradeable {
         uint32 unvalidatedIndex;
         /// @dev Epoch + 1 of the stored round; 0 when no proposals are stored.
         uint32 roundEpoch;
+        uint8 proposalCount;
+        /// @dev Distinct hashes proposed in the round, indexed in order of first proposal.
+        uint8 hashCount;
+        /// @dev Bit k set: the node list of round hash k is cached in `_cachedNodes`.
+        uint16 cachedMask;
         bool closed;
     }
 
@@ -78,12 +86,14 @@ contract PoAIManager is OwnableUpgradeable {
     /// @dev node => bitmap of escrow positions (bit i = allEscrows[i]) that owe the node rewards. One word
     ///      covers 256 escrows, so registering a node costs one SSTORE instead of an array push.
     mapping(address node => mapping(uint256 word => uint256 bits)) internal _rewardEscrows;
-    uint256[] public unvalidatedJobIds;
+    uint64[] internal _unvalidatedJobIds;
     mapping(uint256 jobId => JobConsensus) internal _consensus;
     bool public hasReconciled;
-    mapping(uint256 jobId => mapping(bytes32 nodesHash => address[])) internal _jobIdToNodesByNodesHash;
-    mapping(uint256 jobId => bytes32[]) internal _cachedHashes;
-    mapping(uint256 => mapping(uint256 => NodesTransitionProposal[])) public nodesTransactionProposals;
+    mapping(uint256 jobId => mapping(uint256 index => uint256 proposerAndHashIndex)) internal _proposals;
+    mapping(uint256 jobId => mapping(uint256 hashIndex => bytes32)) internal _roundHashes;
+    mapping(uint256 jobId => mapping(uint256 hashIndex => address[])) internal _cachedNodes;
+    /// @dev Hash of the node list last applied to the job; zero stands for the empty list.
+    mapping(uint256 jobId => bytes32) internal _currentNodesHash;
     mapping(address => address) public delegatedAddressToEscrow;
     address public burnContract;
     IAdoptionOracle public adoptionOracle;
@@ -332,8 +342,8 @@ contract PoAIManager is OwnableUpgradeable {
                 revert JobUnvalidatedCannotRemove();
             }
             _removeUnvalidated(c);
-            _clearRound(jobId, c);
         }
+        if (c.roundEpoch != 0) _clearRound(jobId, c);
         delete _consensus[jobId];
         _setJobEscrowIndex(jobId, 0);
         emit JobDeregistered(jobId, msg.sender);
@@ -423,94 +433,126 @@ contract PoAIManager is OwnableUpgradeable {
         if (escrow == address(0)) revert JobDoesNotExist();
         JobConsensus storage c = _consensus[jobId];
         bytes32 nodesHash = keccak256(abi.encode(newActiveNodes));
-
-        if (c.unvalidatedIndex == 0) {
-            // Late oracle (or no-op proposal): the list already applies and no round is open.
-            if (keccak256(abi.encode(ICspEscrow(escrow).getJobActiveNodes(jobId))) == nodesHash) return;
-        }
+        // Late oracle (or no-op proposal): the list already applies and no round is open.
+        if (c.unvalidatedIndex == 0 && nodesHash == _currentHash(jobId)) return;
         if (c.closed) revert JobIsClosed();
         if (block.timestamp - c.consensusTimestamp < CONSENSUS_COOLDOWN_PERIOD) {
             revert ConsensusCooldownNotExpired();
         }
         _checkNodes(newActiveNodes);
-        (uint256 epoch, uint256 count) = _recordProposal(jobId, nodesHash, c);
-        emit NodeUpdateSubmittedV2(jobId, msg.sender, newActiveNodes, nodesHash);
-
-        uint256 oracleCount = oracles.length;
-        if (count >= oracleCount / 2 + 1) {
-            _attemptConsensus(jobId, escrow, epoch, oracleCount, nodesHash, newActiveNodes);
-        } else if (_countVotes(nodesTransactionProposals[jobId][epoch], nodesHash, count) >= oracleCount / 3 + 1) {
-            // This list could win once quorum arrives, possibly in a transaction carrying another list:
-            // keep a copy now, while it is in calldata.
-            _cacheNodes(jobId, nodesHash, newActiveNodes);
-        }
+        _vote(jobId, escrow, oracles.length, nodesHash, newActiveNodes);
     }
 
-    /// @dev Stores the sender's vote in the job's round of the current epoch, opening the round if needed.
-    function _recordProposal(uint256 jobId, bytes32 nodesHash, JobConsensus storage c)
-        internal
-        returns (uint256 epoch, uint256 count)
-    {
-        epoch = _epochAt(block.timestamp);
-        uint256 roundEpoch = c.roundEpoch;
-        if (roundEpoch != epoch + 1) {
+    function _vote(
+        uint256 jobId,
+        address escrow,
+        uint256 oracleCount,
+        bytes32 nodesHash,
+        address[] calldata newActiveNodes
+    ) internal {
+        JobConsensus storage c = _consensus[jobId];
+        uint256 epoch = _epochAt(block.timestamp);
+        if (c.roundEpoch != epoch + 1) {
             // A new epoch opens a new round; the stale one is dropped so storage stays bounded.
-            if (roundEpoch != 0) _clearRound(jobId, c);
+            if (c.roundEpoch != 0) _clearRound(jobId, c);
             c.roundEpoch = uint32(epoch + 1);
         }
-        NodesTransitionProposal[] storage proposals = nodesTransactionProposals[jobId][epoch];
-        count = proposals.length;
-        for (uint256 i; i < count; ++i) {
-            if (proposals[i].proposer == msg.sender) revert AlreadySubmitted();
+        uint256 hashIndex = _hashIndex(jobId, c, nodesHash);
+        emit NodeUpdateSubmittedV2(jobId, msg.sender, newActiveNodes, nodesHash);
+
+        // Tally the round with this vote appended (it is only stored if the round stays open).
+        uint256 count = uint256(c.proposalCount) + 1;
+        uint256[] memory tally = _tally(jobId, c, hashIndex);
+        uint256 agreement = oracleCount / 3 + 1;
+        if (count >= oracleCount / 2 + 1) {
+            // Hash indexes follow first appearance, so the lowest index wins a tie: earliest first.
+            uint256 winner;
+            for (uint256 k = 1; k < tally.length; ++k) {
+                if (tally[k] > tally[winner]) winner = k;
+            }
+            if (tally[winner] >= agreement) {
+                _applyConsensus(jobId, escrow, winner, hashIndex, tally[winner], newActiveNodes);
+                return;
+            }
+            emit ConsensusNotReached(jobId, oracleCount, count, tally[winner]);
+        } else if (tally[hashIndex] >= agreement && hashIndex < 16 && (c.cachedMask & (1 << hashIndex)) == 0) {
+            // This list could win once quorum arrives, possibly in a transaction carrying another list:
+            // keep a copy now, while it is in calldata.
+            _cachedNodes[jobId][hashIndex] = newActiveNodes;
+            c.cachedMask |= uint16(1 << hashIndex);
         }
-        proposals.push(NodesTransitionProposal({proposer: msg.sender, newActiveNodesHash: nodesHash}));
-        ++count;
+        _proposals[jobId][count - 1] = uint256(uint160(msg.sender)) | (hashIndex << 160);
+        c.proposalCount = uint8(count);
         if (c.unvalidatedIndex == 0) {
-            unvalidatedJobIds.push(jobId);
-            c.unvalidatedIndex = uint32(unvalidatedJobIds.length);
+            _unvalidatedJobIds.push(uint64(jobId));
+            c.unvalidatedIndex = uint32(_unvalidatedJobIds.length);
             c.unvalidatedSince = uint40(block.timestamp);
         }
     }
 
-    function _attemptConsensus(
-        uint256 jobId,
-        address escrow,
-        uint256 epoch,
-        uint256 oracleCount,
-        bytes32 submittedHash,
-        address[] calldata submittedNodes
-    ) internal {
-        NodesTransitionProposal[] storage proposals = nodesTransactionProposals[jobId][epoch];
-        uint256 count = proposals.length;
-        (bytes32 winner, uint256 maxCount) = _findWinner(proposals, count);
-        if (maxCount < oracleCount / 3 + 1) {
-            emit ConsensusNotReached(jobId, oracleCount, count, maxCount);
-            return;
-        }
-        address[] memory nodes;
-        if (winner == submittedHash) {
-            nodes = submittedNodes;
-        } else {
-            if (!_isCached(jobId, winner)) revert HashNotStored();
-            nodes = _jobIdToNodesByNodesHash[jobId][winner];
-        }
-        address[] memory participants = new address[](maxCount);
-        uint256 p;
+    /// @dev Index of `nodesHash` among the round's distinct hashes (added if new); reverts when the sender
+    ///      already proposed in this round.
+    function _hashIndex(uint256 jobId, JobConsensus storage c, bytes32 nodesHash) internal returns (uint256) {
+        uint256 count = c.proposalCount;
+        if (count == type(uint8).max) revert AlreadySubmitted();
         for (uint256 i; i < count; ++i) {
-            if (proposals[i].newActiveNodesHash == winner) participants[p++] = proposals[i].proposer;
+            if (address(uint160(_proposals[jobId][i])) == msg.sender) revert AlreadySubmitted();
         }
-        emit ConsensusReachedV2(jobId, nodes, participants);
-        _finishRound(jobId, escrow, winner, nodes);
+        uint256 hashes = c.hashCount;
+        for (uint256 k; k < hashes; ++k) {
+            if (_roundHashes[jobId][k] == nodesHash) return k;
+        }
+        _roundHashes[jobId][hashes] = nodesHash;
+        c.hashCount = uint8(hashes + 1);
+        return hashes;
     }
 
-    function _finishRound(uint256 jobId, address escrow, bytes32 winner, address[] memory nodes) internal {
+    /// @dev Votes per round hash, counting the stored proposals plus the caller's vote for `hashIndex`.
+    function _tally(uint256 jobId, JobConsensus storage c, uint256 hashIndex)
+        internal
+        view
+        returns (uint256[] memory tally)
+    {
+        tally = new uint256[](c.hashCount);
+        uint256 count = c.proposalCount;
+        for (uint256 i; i < count; ++i) {
+            ++tally[_proposals[jobId][i] >> 160];
+        }
+        ++tally[hashIndex];
+    }
+
+    function _applyConsensus(
+        uint256 jobId,
+        address escrow,
+        uint256 winner,
+        uint256 submittedIndex,
+        uint256 votes,
+        address[] calldata submittedNodes
+    ) internal {
         JobConsensus storage c = _consensus[jobId];
+        address[] memory nodes;
+        if (winner == submittedIndex) {
+            nodes = submittedNodes;
+        } else {
+            if (winner >= 16 || (c.cachedMask & (1 << winner)) == 0) revert HashNotStored();
+            nodes = _cachedNodes[jobId][winner];
+        }
+        address[] memory participants = new address[](votes);
+        uint256 count = c.proposalCount;
+        uint256 p;
+        for (uint256 i; i < count; ++i) {
+            uint256 packed = _proposals[jobId][i];
+            if (packed >> 160 == winner) participants[p++] = address(uint160(packed));
+        }
+        if (winner == submittedIndex) participants[p] = msg.sender;
+        bytes32 winnerHash = _roundHashes[jobId][winner];
+        emit ConsensusReachedV2(jobId, nodes, participants);
+
         _clearRound(jobId, c);
         _removeUnvalidated(c);
         c.consensusTimestamp = uint40(block.timestamp);
-
-        address[] memory current = ICspEscrow(escrow).getJobActiveNodes(jobId);
-        if (keccak256(abi.encode(current)) != winner) {
+        if (winnerHash != _currentHash(jobId)) {
+            _currentNodesHash[jobId] = nodes.length == 0 ? bytes32(0) : winnerHash;
             ICspEscrow(escrow).updateActiveNodes(jobId, nodes);
             if (nodes.length == 0) {
                 c.closed = true;
@@ -519,75 +561,42 @@ contract PoAIManager is OwnableUpgradeable {
         }
     }
 
-    /// @dev Most-voted hash; on a tie the hash whose first proposal came earliest wins.
-    function _findWinner(NodesTransitionProposal[] storage proposals, uint256 count)
-        internal
-        view
-        returns (bytes32 winner, uint256 maxCount)
-    {
-        for (uint256 i; i < count; ++i) {
-            bytes32 h = proposals[i].newActiveNodesHash;
-            uint256 votes;
-            for (uint256 j = i; j < count; ++j) {
-                if (proposals[j].newActiveNodesHash == h) ++votes;
-            }
-            if (votes > maxCount) {
-                maxCount = votes;
-                winner = h;
-            }
-        }
+    function _currentHash(uint256 jobId) internal view returns (bytes32) {
+        bytes32 h = _currentNodesHash[jobId];
+        return h == bytes32(0) ? EMPTY_NODES_HASH : h;
     }
 
-    function _countVotes(NodesTransitionProposal[] storage proposals, bytes32 h, uint256 count)
-        internal
-        view
-        returns (uint256 votes)
-    {
-        for (uint256 i; i < count; ++i) {
-            if (proposals[i].newActiveNodesHash == h) ++votes;
-        }
-    }
-
-    function _isCached(uint256 jobId, bytes32 h) internal view returns (bool) {
-        bytes32[] storage hashes = _cachedHashes[jobId];
-        uint256 len = hashes.length;
-        for (uint256 i; i < len; ++i) {
-            if (hashes[i] == h) return true;
-        }
-        return false;
-    }
-
-    function _cacheNodes(uint256 jobId, bytes32 h, address[] calldata nodes) internal {
-        if (_isCached(jobId, h)) return;
-        _cachedHashes[jobId].push(h);
-        _jobIdToNodesByNodesHash[jobId][h] = nodes;
-    }
-
-    /// @dev Deletes the stored proposals of the job's open round and every cached list.
+    /// @dev Deletes the stored proposals, hashes and cached lists of the job's round.
     function _clearRound(uint256 jobId, JobConsensus storage c) internal {
-        uint256 roundEpoch = c.roundEpoch;
-        if (roundEpoch != 0) {
-            delete nodesTransactionProposals[jobId][roundEpoch - 1];
-            c.roundEpoch = 0;
+        uint256 count = c.proposalCount;
+        for (uint256 i; i < count; ++i) {
+            delete _proposals[jobId][i];
         }
-        bytes32[] storage hashes = _cachedHashes[jobId];
-        uint256 len = hashes.length;
-        for (uint256 i; i < len; ++i) {
-            delete _jobIdToNodesByNodesHash[jobId][hashes[i]];
+        uint256 hashes = c.hashCount;
+        for (uint256 k; k < hashes; ++k) {
+            delete _roundHashes[jobId][k];
         }
-        if (len != 0) delete _cachedHashes[jobId];
+        uint256 mask = c.cachedMask;
+        for (uint256 k; mask != 0; ++k) {
+            if (mask & 1 != 0) delete _cachedNodes[jobId][k];
+            mask >>= 1;
+        }
+        c.proposalCount = 0;
+        c.hashCount = 0;
+        c.cachedMask = 0;
+        c.roundEpoch = 0;
     }
 
     function _removeUnvalidated(JobConsensus storage c) internal {
         uint256 position = c.unvalidatedIndex;
         if (position == 0) return;
-        uint256 lastIndex = unvalidatedJobIds.length - 1;
+        uint256 lastIndex = _unvalidatedJobIds.length - 1;
         if (position - 1 != lastIndex) {
-            uint256 moved = unvalidatedJobIds[lastIndex];
-            unvalidatedJobIds[position - 1] = moved;
+            uint64 moved = _unvalidatedJobIds[lastIndex];
+            _unvalidatedJobIds[position - 1] = moved;
             _consensus[moved].unvalidatedIndex = uint32(position);
         }
-        unvalidatedJobIds.pop();
+        _unvalidatedJobIds.pop();
         c.unvalidatedIndex = 0;
         c.unvalidatedSince = 0;
     }
@@ -819,20 +828,23 @@ contract PoAIManager is OwnableUpgradeable {
         view
         returns (uint256[] memory ids)
     {
-        uint256 len = unvalidatedJobIds.length;
+        uint256 len = _unvalidatedJobIds.length;
         if (offset >= len) return new uint256[](0);
         uint256 end = len - offset > limit ? offset + limit : len;
-        uint256 epoch = _epochAt(block.timestamp);
+        uint256 roundEpoch = _epochAt(block.timestamp) + 1;
         ids = new uint256[](end - offset);
         uint256 n;
         for (uint256 i = offset; i < end; ++i) {
-            uint256 jobId = unvalidatedJobIds[i];
-            NodesTransitionProposal[] storage proposals = nodesTransactionProposals[jobId][epoch];
+            uint256 jobId = _unvalidatedJobIds[i];
+            JobConsensus storage c = _consensus[jobId];
             bool submitted;
-            for (uint256 j; j < proposals.length; ++j) {
-                if (proposals[j].proposer == oracle) {
-                    submitted = true;
-                    break;
+            if (c.roundEpoch == roundEpoch) {
+                uint256 count = c.proposalCount;
+                for (uint256 j; j < count; ++j) {
+                    if (address(uint160(_proposals[jobId][j])) == oracle) {
+                        submitted = true;
+                        break;
+                    }
                 }
             }
             if (!submitted) ids[n++] = jobId;
@@ -843,7 +855,23 @@ contract PoAIManager is OwnableUpgradeable {
     }
 
     function getUnvalidatedJobIdsCount() external view returns (uint256) {
-        return unvalidatedJobIds.length;
+        return _unvalidatedJobIds.length;
+    }
+
+    function unvalidatedJobIds(uint256 index) external view returns (uint256) {
+        return _unvalidatedJobIds[index];
+    }
+
+    /// @notice The `index`-th proposal of the job's round in `epoch` (only the open round is kept).
+    function nodesTransactionProposals(uint256 jobId, uint256 epoch, uint256 index)
+        external
+        view
+        returns (address proposer, bytes32 newActiveNodesHash)
+    {
+        JobConsensus storage c = _consensus[jobId];
+        require(c.roundEpoch == epoch + 1 && index < c.proposalCount);
+        uint256 packed = _proposals[jobId][index];
+        return (address(uint160(packed)), _roundHashes[jobId][packed >> 160]);
     }
 
     /// @notice Whether the last finished epoch was fully allocated (true during epoch 0: nothing to do).
