@@ -1,0 +1,8 @@
+export { help, runCli } from './cli.js'
+export { parseMemory, resolveJobType, UsageError } from './jobTypeOption.js'
+export { type ProjectOptions, projectReport, readJobs } from './project.js'
+export { parseNow, type QuoteOptions, quoteReport } from './quote.js'
+export { type Format, type Report, renderReport, renderTable, toJson } from './report.js'
+export { type RunwayOptions, runwayReport } from './runway.js'
+export { type SplitOptions, splitReport } from './split.js'
+export { typesReport } from './types.js'
