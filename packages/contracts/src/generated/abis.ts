@@ -8801,17 +8801,17 @@ export const poaiManagerAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "",
+        "name": "jobId",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "",
+        "name": "epoch",
         "type": "uint256"
       },
       {
         "internalType": "uint256",
-        "name": "",
+        "name": "index",
         "type": "uint256"
       }
     ],
@@ -9094,7 +9094,7 @@ export const poaiManagerAbi = [
     "inputs": [
       {
         "internalType": "uint256",
-        "name": "",
+        "name": "index",
         "type": "uint256"
       }
     ],
