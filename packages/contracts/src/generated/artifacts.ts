@@ -26,7 +26,8 @@ import {
  * ABI and creation bytecode of `AdoptionOracle` (`contracts/devnet/AdoptionOracle.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...adoptionOracleArtifact, args })
+ * const { abi, bytecode } = adoptionOracleArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const adoptionOracleArtifact = {
   contractName: 'AdoptionOracle',
@@ -38,7 +39,8 @@ export const adoptionOracleArtifact = {
  * ABI and creation bytecode of `BeaconProxy` (`contracts/devnet/Proxies.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...beaconProxyArtifact, args })
+ * const { abi, bytecode } = beaconProxyArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const beaconProxyArtifact = {
   contractName: 'BeaconProxy',
@@ -50,7 +52,8 @@ export const beaconProxyArtifact = {
  * ABI and creation bytecode of `BurnContract` (`contracts/devnet/BurnContract.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...burnContractArtifact, args })
+ * const { abi, bytecode } = burnContractArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const burnContractArtifact = {
   contractName: 'BurnContract',
@@ -62,7 +65,8 @@ export const burnContractArtifact = {
  * ABI and creation bytecode of `Controller` (`contracts/devnet/Controller.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...controllerArtifact, args })
+ * const { abi, bytecode } = controllerArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const controllerArtifact = {
   contractName: 'Controller',
@@ -74,7 +78,8 @@ export const controllerArtifact = {
  * ABI and creation bytecode of `CspEscrow` (`contracts/core/CspEscrow.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...cspEscrowArtifact, args })
+ * const { abi, bytecode } = cspEscrowArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const cspEscrowArtifact = {
   contractName: 'CspEscrow',
@@ -86,7 +91,8 @@ export const cspEscrowArtifact = {
  * ABI and creation bytecode of `ERC1967Proxy` (`contracts/devnet/Proxies.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...erc1967ProxyArtifact, args })
+ * const { abi, bytecode } = erc1967ProxyArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const erc1967ProxyArtifact = {
   contractName: 'ERC1967Proxy',
@@ -98,7 +104,8 @@ export const erc1967ProxyArtifact = {
  * ABI and creation bytecode of `MNDContract` (`contracts/devnet/MNDContract.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...mndContractArtifact, args })
+ * const { abi, bytecode } = mndContractArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const mndContractArtifact = {
   contractName: 'MNDContract',
@@ -110,7 +117,8 @@ export const mndContractArtifact = {
  * ABI and creation bytecode of `Multicall3` (`contracts/devnet/Multicall3.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...multicall3Artifact, args })
+ * const { abi, bytecode } = multicall3Artifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const multicall3Artifact = {
   contractName: 'Multicall3',
@@ -122,7 +130,8 @@ export const multicall3Artifact = {
  * ABI and creation bytecode of `NDContract` (`contracts/devnet/NDContract.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...ndContractArtifact, args })
+ * const { abi, bytecode } = ndContractArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const ndContractArtifact = {
   contractName: 'NDContract',
@@ -134,7 +143,8 @@ export const ndContractArtifact = {
  * ABI and creation bytecode of `PoAIManager` (`contracts/core/PoAIManager.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...poaiManagerArtifact, args })
+ * const { abi, bytecode } = poaiManagerArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const poaiManagerArtifact = {
   contractName: 'PoAIManager',
@@ -146,7 +156,8 @@ export const poaiManagerArtifact = {
  * ABI and creation bytecode of `ProxyAdmin` (`contracts/devnet/Proxies.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...proxyAdminArtifact, args })
+ * const { abi, bytecode } = proxyAdminArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const proxyAdminArtifact = {
   contractName: 'ProxyAdmin',
@@ -158,7 +169,8 @@ export const proxyAdminArtifact = {
  * ABI and creation bytecode of `R1` (`contracts/devnet/R1.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...r1Artifact, args })
+ * const { abi, bytecode } = r1Artifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const r1Artifact = {
   contractName: 'R1',
@@ -170,7 +182,8 @@ export const r1Artifact = {
  * ABI and creation bytecode of `TransparentUpgradeableProxy` (`contracts/devnet/Proxies.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...transparentUpgradeableProxyArtifact, args })
+ * const { abi, bytecode } = transparentUpgradeableProxyArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const transparentUpgradeableProxyArtifact = {
   contractName: 'TransparentUpgradeableProxy',
@@ -182,7 +195,8 @@ export const transparentUpgradeableProxyArtifact = {
  * ABI and creation bytecode of `UniswapV2Factory` (`contracts/devnet/UniswapV2Factory.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...uniswapV2FactoryArtifact, args })
+ * const { abi, bytecode } = uniswapV2FactoryArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const uniswapV2FactoryArtifact = {
   contractName: 'UniswapV2Factory',
@@ -194,7 +208,8 @@ export const uniswapV2FactoryArtifact = {
  * ABI and creation bytecode of `UniswapV2Pair` (`contracts/devnet/UniswapV2Pair.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...uniswapV2PairArtifact, args })
+ * const { abi, bytecode } = uniswapV2PairArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const uniswapV2PairArtifact = {
   contractName: 'UniswapV2Pair',
@@ -206,7 +221,8 @@ export const uniswapV2PairArtifact = {
  * ABI and creation bytecode of `UniswapV2Router` (`contracts/devnet/UniswapV2Router.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...uniswapV2RouterArtifact, args })
+ * const { abi, bytecode } = uniswapV2RouterArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const uniswapV2RouterArtifact = {
   contractName: 'UniswapV2Router',
@@ -218,7 +234,8 @@ export const uniswapV2RouterArtifact = {
  * ABI and creation bytecode of `UpgradeableBeacon` (`contracts/devnet/Proxies.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...upgradeableBeaconArtifact, args })
+ * const { abi, bytecode } = upgradeableBeaconArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const upgradeableBeaconArtifact = {
   contractName: 'UpgradeableBeacon',
@@ -230,7 +247,8 @@ export const upgradeableBeaconArtifact = {
  * ABI and creation bytecode of `USDC` (`contracts/devnet/USDC.sol`).
  *
  * @example
- * const hash = await walletClient.deployContract({ ...usdcArtifact, args })
+ * const { abi, bytecode } = usdcArtifact
+ * const hash = await walletClient.deployContract({ abi, bytecode, args })
  */
 export const usdcArtifact = {
   contractName: 'USDC',
