@@ -14,6 +14,8 @@ export default defineConfig({
     settings: {
       optimizer: { enabled: true, runs: 200 },
       evmVersion: 'cancun',
+      // Storage layouts feed the OpenZeppelin upgrade-safety validation (test/upgrade-safety.test.ts).
+      outputSelection: { '*': { '*': ['storageLayout'] } },
     },
   },
   test: {
