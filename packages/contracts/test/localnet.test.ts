@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createPublicClient, createWalletClient, getAddress, http } from 'viem'
@@ -10,6 +11,22 @@ import { deployRatio1System } from '../src/deploy.js'
 import { createChain } from './fixture.js'
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..')
+/** A port the OS just handed out, so parallel runs (other packages' nodes) do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
 const recorded = JSON.parse(readFileSync(join(packageDir, 'deployments', 'localnet.json'), 'utf8'))
 
 describe('localnet addresses', () => {
@@ -34,7 +51,7 @@ describe('localnet addresses', () => {
     })
 
     test('gives the same addresses and a working Multicall3', async () => {
-      const port = 18_545 + Math.floor(Math.random() * 1_000)
+      const port = await freePort()
       const bin = join(packageDir, 'node_modules', '.bin', 'hardhat')
       node = spawn(bin, ['node', '--port', String(port)], {
         cwd: packageDir,
