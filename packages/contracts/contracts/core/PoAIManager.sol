@@ -389,11 +389,11 @@ contract PoAIManager is OwnableUpgradeable {
         }
     }
 
-    /// @notice Claim with a caller-chosen minimum R1 output per escrow and a deadline.
-    function claimRewardsForNodeWithLimits(address nodeAddr, uint256 minR1OutPerUsdc1e6, uint256 deadline)
-        external
-    {
-        _claim(nodeAddr, minR1OutPerUsdc1e6, deadline);
+    /// @notice Claim with a caller-chosen price floor and deadline, protecting the swap from sandwiching.
+    /// @param minR1PerUsdc Minimum R1 (wei) per 1 USDC (1e6 base units), applied to each escrow's swap.
+    /// @param deadline Latest timestamp at which the swaps may execute.
+    function claimRewardsForNodeWithLimits(address nodeAddr, uint256 minR1PerUsdc, uint256 deadline) external {
+        _claim(nodeAddr, minR1PerUsdc, deadline);
     }
 
     /// @param minR1PerUsdc Minimum R1 wei per 1 USDC (1e6 base units), 0 for the escrows' default bound.
