@@ -25,11 +25,11 @@ export default defineConfig({
       profiles: {
         default: {
           fuzz: { runs: 256 },
-          invariant: { runs: 64, depth: 20, failOnRevert: false },
+          invariant: { runs: 128, depth: 20, failOnRevert: false },
         },
         deep: {
           fuzz: { runs: 10_000 },
-          invariant: { runs: 10_000, depth: 25, failOnRevert: false },
+          invariant: { runs: 10_000, depth: 15, failOnRevert: false },
         },
       },
     },
