@@ -147,6 +147,20 @@ describe('deployRatio1System', () => {
     expect(await again.contracts.multicall3.read.getBlockNumber()).toBeGreaterThan(0n)
   })
 
+  test('uses an explicit genesis', async () => {
+    const { timestamp } = await publicClient.getBlock()
+    const genesis = timestamp - 10n * 600n - 5n
+    const again = await deployRatio1System({
+      walletClient: walletClients[9]!,
+      publicClient,
+      liquidity: false,
+      epochDuration: 600n,
+      genesis,
+    })
+    expect(again.epoch).toEqual({ genesis, duration: 600n })
+    expect(await again.contracts.controller.read.getCurrentEpoch()).toBe(10n)
+  })
+
   test('rejects a wallet client without an account and a zero epoch length', async () => {
     const accountless = createWalletClient({
       transport: custom({ request: (args) => publicClient.request(args as never) }),
@@ -156,6 +170,9 @@ describe('deployRatio1System', () => {
     ).rejects.toBeInstanceOf(MissingAccountError)
     await expect(
       deployRatio1System({ walletClient: walletClients[0]!, publicClient, epochDuration: 0n }),
+    ).rejects.toBeInstanceOf(InvalidParameterError)
+    await expect(
+      deployRatio1System({ walletClient: walletClients[0]!, publicClient, genesis: -1n }),
     ).rejects.toBeInstanceOf(InvalidParameterError)
   })
 })

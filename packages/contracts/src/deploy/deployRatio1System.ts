@@ -121,9 +121,13 @@ export type DeployRatio1SystemErrorType =
  * import { deployRatio1System } from '@ratio1/contracts/deploy'
  *
  * const { viem } = await network.create()
- * const [walletClient] = await viem.getWalletClients()
+ * const [walletClient, oracle] = await viem.getWalletClients()
  * const publicClient = await viem.getPublicClient()
- * const system = await deployRatio1System({ walletClient, publicClient, oracles: [oracle] })
+ * const system = await deployRatio1System({
+ *   walletClient,
+ *   publicClient,
+ *   oracles: [oracle.account.address],
+ * })
  * console.log(system.addresses.poaiManager, await system.contracts.controller.read.getOracles())
  * ```
  */
