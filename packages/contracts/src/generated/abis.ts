@@ -7905,7 +7905,7 @@ export const poaiManagerAbi = [
       },
       {
         "internalType": "uint256",
-        "name": "minR1OutPerUsdc1e6",
+        "name": "minR1PerUsdc",
         "type": "uint256"
       },
       {
