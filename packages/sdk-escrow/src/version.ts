@@ -1,0 +1,2 @@
+/** The published version of `@ratio1/sdk-escrow`; rewritten by `pnpm version-packages`. */
+export const version = '0.0.0'
