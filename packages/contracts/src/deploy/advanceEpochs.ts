@@ -1,5 +1,10 @@
 import type { Address, Client } from 'viem'
-import { getBlock, readContract } from 'viem/actions'
+import {
+  type GetBlockErrorType,
+  getBlock,
+  type ReadContractErrorType,
+  readContract,
+} from 'viem/actions'
 import {
   EpochAlreadyReachedError,
   type EpochAlreadyReachedErrorType,
@@ -30,7 +35,11 @@ export type AdvanceEpochsReturnType = {
   /** The timestamp of the newly mined block. */
   timestamp: bigint
 }
-export type AdvanceEpochsErrorType = EpochAlreadyReachedErrorType | TimeTravelUnsupportedErrorType
+export type AdvanceEpochsErrorType =
+  | EpochAlreadyReachedErrorType
+  | TimeTravelUnsupportedErrorType
+  | ReadContractErrorType
+  | GetBlockErrorType
 
 /**
  * Moves a development chain's clock and mines a block: either to the start of epoch N

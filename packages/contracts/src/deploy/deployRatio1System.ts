@@ -35,7 +35,13 @@ import {
   usdcArtifact,
 } from '../generated/artifacts.js'
 import { getRatio1SystemContracts } from './getRatio1SystemContracts.js'
-import { deployAndWait, devRequest, requireAccount, writeAndWait } from './internal.js'
+import {
+  deployAndWait,
+  devRequest,
+  requireAccount,
+  type WriteAndWaitErrorType,
+  writeAndWait,
+} from './internal.js'
 import { registerOracles } from './registerOracles.js'
 import { seedLiquidity } from './seedLiquidity.js'
 import type { Ratio1Clients, Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
@@ -104,6 +110,7 @@ export type DeployRatio1SystemErrorType =
   | MissingAccountErrorType
   | ContractDeploymentErrorType
   | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Deploys the whole Ratio1 PoAI system in one call: the devnet stand-ins (USDC, R1, Controller,

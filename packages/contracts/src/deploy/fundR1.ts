@@ -2,7 +2,7 @@ import type { Address, Hash } from 'viem'
 import { readContract } from 'viem/actions'
 import type { MissingAccountErrorType, TransactionRevertedErrorType } from '../errors/contracts.js'
 import { r1Abi } from '../generated/abis.js'
-import { type SigningClient, writeAndWait } from './internal.js'
+import { type SigningClient, type WriteAndWaitErrorType, writeAndWait } from './internal.js'
 
 export type FundR1Parameters = {
   /** The devnet R1; the client's account must be a minter (the deployer is). */
@@ -12,7 +12,10 @@ export type FundR1Parameters = {
   amount: bigint
 }
 export type FundR1ReturnType = { hash: Hash; balance: bigint }
-export type FundR1ErrorType = MissingAccountErrorType | TransactionRevertedErrorType
+export type FundR1ErrorType =
+  | MissingAccountErrorType
+  | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Mints devnet R1 to an address (the client's account must be an R1 minter) and returns the new

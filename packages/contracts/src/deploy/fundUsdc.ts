@@ -2,7 +2,7 @@ import type { Address, Hash } from 'viem'
 import { readContract } from 'viem/actions'
 import type { MissingAccountErrorType, TransactionRevertedErrorType } from '../errors/contracts.js'
 import { usdcAbi } from '../generated/abis.js'
-import { type SigningClient, writeAndWait } from './internal.js'
+import { type SigningClient, type WriteAndWaitErrorType, writeAndWait } from './internal.js'
 
 export type FundUsdcParameters = {
   /** The devnet USDC (its `mint` is an open faucet). */
@@ -12,7 +12,10 @@ export type FundUsdcParameters = {
   amount: bigint
 }
 export type FundUsdcReturnType = { hash: Hash; balance: bigint }
-export type FundUsdcErrorType = MissingAccountErrorType | TransactionRevertedErrorType
+export type FundUsdcErrorType =
+  | MissingAccountErrorType
+  | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Mints devnet USDC to an address through the token's faucet and returns the new balance.

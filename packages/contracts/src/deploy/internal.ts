@@ -13,12 +13,28 @@ import type {
   Transport,
 } from 'viem'
 import { getAddress } from 'viem'
-import { deployContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
+import {
+  deployContract,
+  type ReadContractErrorType,
+  type WaitForTransactionReceiptErrorType,
+  type WriteContractErrorType,
+  waitForTransactionReceipt,
+  writeContract,
+} from 'viem/actions'
 import {
   ContractDeploymentError,
   MissingAccountError,
   TransactionRevertedError,
 } from '../errors/contracts.js'
+
+/**
+ * The viem errors sending a contract call can raise before or while it is mined: simulation and
+ * estimation failures (which carry the decoded revert reason), RPC and transport errors.
+ */
+export type WriteAndWaitErrorType =
+  | WriteContractErrorType
+  | WaitForTransactionReceiptErrorType
+  | ReadContractErrorType
 
 /** A client that can sign and send: a viem wallet client (or any client with an account). */
 export type SigningClient = Client<Transport, Chain | undefined, Account | undefined>

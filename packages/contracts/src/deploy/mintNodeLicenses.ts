@@ -1,7 +1,7 @@
 import { type Address, parseEventLogs } from 'viem'
 import type { MissingAccountErrorType, TransactionRevertedErrorType } from '../errors/contracts.js'
 import { licenseRegistryAbi } from '../generated/abis.js'
-import { type SigningClient, writeAndWait } from './internal.js'
+import { type SigningClient, type WriteAndWaitErrorType, writeAndWait } from './internal.js'
 
 export type MintNodeLicensesParameters = {
   /** The devnet ND or MND registry; the client's account must own it (the deployer does). */
@@ -14,7 +14,10 @@ export type MintNodeLicensesParameters = {
 export type MintNodeLicensesReturnType = {
   licenses: { licenseId: bigint; node: Address }[]
 }
-export type MintNodeLicensesErrorType = MissingAccountErrorType | TransactionRevertedErrorType
+export type MintNodeLicensesErrorType =
+  | MissingAccountErrorType
+  | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Gives `to` one devnet ND or MND licence per node, each linked to its node, so `to` can deploy a

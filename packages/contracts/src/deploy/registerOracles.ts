@@ -2,7 +2,7 @@ import type { Address, Hash } from 'viem'
 import { readContract } from 'viem/actions'
 import type { MissingAccountErrorType, TransactionRevertedErrorType } from '../errors/contracts.js'
 import { controllerAbi } from '../generated/abis.js'
-import { type SigningClient, writeAndWait } from './internal.js'
+import { type SigningClient, type WriteAndWaitErrorType, writeAndWait } from './internal.js'
 
 export type RegisterOraclesParameters = {
   /** The devnet Controller; the client's account must own it. */
@@ -15,7 +15,10 @@ export type RegisterOraclesReturnType = {
   /** The Controller's oracle list afterwards. */
   oracles: readonly Address[]
 }
-export type RegisterOraclesErrorType = MissingAccountErrorType | TransactionRevertedErrorType
+export type RegisterOraclesErrorType =
+  | MissingAccountErrorType
+  | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Registers oracles in the devnet Controller (owner only), skipping those already registered.

@@ -8,7 +8,12 @@ import {
   uniswapV2RouterAbi,
   usdcAbi,
 } from '../generated/abis.js'
-import { requireAccount, type SigningClient, writeAndWait } from './internal.js'
+import {
+  requireAccount,
+  type SigningClient,
+  type WriteAndWaitErrorType,
+  writeAndWait,
+} from './internal.js'
 
 export type SeedLiquidityParameters = {
   usdc: Address
@@ -29,7 +34,10 @@ export type SeedLiquidityReturnType = {
   /** Pool reserves afterwards, in (USDC, R1) order. */
   reserves: { usdc: bigint; r1: bigint }
 }
-export type SeedLiquidityErrorType = MissingAccountErrorType | TransactionRevertedErrorType
+export type SeedLiquidityErrorType =
+  | MissingAccountErrorType
+  | TransactionRevertedErrorType
+  | WriteAndWaitErrorType
 
 /**
  * Mints devnet USDC (faucet) and R1 (the account must be an R1 minter, as the deployer is) to the
