@@ -11,96 +11,142 @@ const quick = process.argv.includes('--quick')
 const EPOCH = 86_400n
 const TX_GAS_CAP = 16_777_216n
 
-const { viem } = await network.create()
-const publicClient = await viem.getPublicClient()
-const testClient = await viem.getTestClient()
-const [deployer, csp, csp2, oracle1, oracle2, oracle3, nodeOwner, owner] =
-  await viem.getWalletClients()
-if (!deployer || !csp || !csp2 || !oracle1 || !oracle2 || !oracle3 || !nodeOwner || !owner) {
-  throw new Error('Hardhat network needs at least 8 accounts')
-}
+async function deploySystem() {
+  const { viem } = await network.create()
+  const publicClient = await viem.getPublicClient()
+  const testClient = await viem.getTestClient()
+  const [deployer, csp, csp2, oracle1, oracle2, oracle3, nodeOwner, owner] =
+    await viem.getWalletClients()
+  if (!deployer || !csp || !csp2 || !oracle1 || !oracle2 || !oracle3 || !nodeOwner || !owner) {
+    throw new Error('Hardhat network needs at least 8 accounts')
+  }
 
-type Receipt = { gasUsed: bigint; status: string }
-async function gasOf(hash: Hex): Promise<bigint> {
-  const r = (await publicClient.waitForTransactionReceipt({ hash })) as Receipt
-  if (r.status !== 'success') throw new Error(`transaction ${hash} reverted`)
-  return r.gasUsed
-}
+  type Receipt = { gasUsed: bigint; status: string }
+  async function gasOf(hash: Hex): Promise<bigint> {
+    const r = (await publicClient.waitForTransactionReceipt({ hash })) as Receipt
+    if (r.status !== 'success') throw new Error(`transaction ${hash} reverted`)
+    return r.gasUsed
+  }
 
-async function advanceEpochs(k: bigint): Promise<void> {
-  await testClient.increaseTime({ seconds: Number(k * EPOCH) })
-  await testClient.mine({ blocks: 1 })
-}
+  async function advanceEpochs(k: bigint): Promise<void> {
+    await testClient.increaseTime({ seconds: Number(k * EPOCH) })
+    await testClient.mine({ blocks: 1 })
+  }
 
-// --- deploy the system -------------------------------------------------------------------------------
-const now = (await publicClient.getBlock()).timestamp
-const start = now - EPOCH - 1n // the current epoch is 1
-const controller = await viem.deployContract('Controller', [start, EPOCH, deployer.account.address])
-const usdc = await viem.deployContract('USDC')
-const r1 = await viem.deployContract('R1', [10n ** 36n, deployer.account.address])
-await r1.write.addMinter([deployer.account.address])
-const burn = await viem.deployContract('BurnContract', [r1.address])
-await r1.write.addBurner([burn.address])
-const nd = await viem.deployContract('NDContract', [deployer.account.address])
-const mnd = await viem.deployContract('MNDContract', [deployer.account.address])
-const factory = await viem.deployContract('UniswapV2Factory')
-const router = await viem.deployContract('UniswapV2Router', [factory.address])
-await factory.write.createPair([usdc.address, r1.address])
-const pair = (await factory.read.getPair([usdc.address, r1.address])) as Address
-await usdc.write.mint([deployer.account.address, 10n ** 15n])
-await r1.write.mint([deployer.account.address, 3n * 10n ** 27n])
-await usdc.write.approve([router.address, 2n ** 255n])
-await r1.write.approve([router.address, 2n ** 255n])
-await router.write.addLiquidity([
-  usdc.address,
-  r1.address,
-  10n ** 15n,
-  3n * 10n ** 27n,
-  0n,
-  0n,
-  deployer.account.address,
-  now + 10n ** 6n,
-])
-const adoption = await viem.deployContract('AdoptionOracle', [deployer.account.address])
-const escrowImpl = await viem.deployContract('CspEscrow', [
-  usdc.address,
-  r1.address,
-  controller.address,
-  router.address,
-  pair,
-])
-const managerImpl = await viem.deployContract('PoAIManager')
-const init = encodeFunctionData({
-  abi: managerImpl.abi,
-  functionName: 'initialize',
-  args: [
-    escrowImpl.address,
-    nd.address,
-    mnd.address,
-    controller.address,
+  // --- deploy the system -------------------------------------------------------------------------------
+  const now = (await publicClient.getBlock()).timestamp
+  const start = now - EPOCH - 1n // the current epoch is 1
+  const controller = await viem.deployContract('Controller', [
+    start,
+    EPOCH,
+    deployer.account.address,
+  ])
+  const usdc = await viem.deployContract('USDC')
+  const r1 = await viem.deployContract('R1', [10n ** 36n, deployer.account.address])
+  await r1.write.addMinter([deployer.account.address])
+  const burn = await viem.deployContract('BurnContract', [r1.address])
+  await r1.write.addBurner([burn.address])
+  const nd = await viem.deployContract('NDContract', [deployer.account.address])
+  const mnd = await viem.deployContract('MNDContract', [deployer.account.address])
+  const factory = await viem.deployContract('UniswapV2Factory')
+  const router = await viem.deployContract('UniswapV2Router', [factory.address])
+  await factory.write.createPair([usdc.address, r1.address])
+  const pair = (await factory.read.getPair([usdc.address, r1.address])) as Address
+  await usdc.write.mint([deployer.account.address, 10n ** 15n])
+  await r1.write.mint([deployer.account.address, 3n * 10n ** 27n])
+  await usdc.write.approve([router.address, 2n ** 255n])
+  await r1.write.approve([router.address, 2n ** 255n])
+  await router.write.addLiquidity([
     usdc.address,
     r1.address,
-    burn.address,
+    10n ** 15n,
+    3n * 10n ** 27n,
+    0n,
+    0n,
+    deployer.account.address,
+    now + 10n ** 6n,
+  ])
+  const adoption = await viem.deployContract('AdoptionOracle', [deployer.account.address])
+  const escrowImpl = await viem.deployContract('CspEscrow', [
+    usdc.address,
+    r1.address,
+    controller.address,
     router.address,
     pair,
-    owner.account.address,
-  ],
-})
-const proxy = await viem.deployContract(
-  'contracts/devnet/Proxies.sol:TransparentUpgradeableProxy',
-  [managerImpl.address, deployer.account.address, init],
-)
-const manager = await viem.getContractAt('PoAIManager', proxy.address)
-await nd.write.setPoAIManager([manager.address])
-await adoption.write.setPoAIManager([manager.address])
-await manager.write.setAdoptionOracle([adoption.address], { account: owner.account })
-for (const o of [oracle1, oracle2, oracle3]) await controller.write.addOracle([o.account.address])
-await nd.write.mintLinkedLicense([csp.account.address, oracle1.account.address])
-await nd.write.mintLinkedLicense([csp2.account.address, oracle2.account.address])
+  ])
+  const managerImpl = await viem.deployContract('PoAIManager')
+  const init = encodeFunctionData({
+    abi: managerImpl.abi,
+    functionName: 'initialize',
+    args: [
+      escrowImpl.address,
+      nd.address,
+      mnd.address,
+      controller.address,
+      usdc.address,
+      r1.address,
+      burn.address,
+      router.address,
+      pair,
+      owner.account.address,
+    ],
+  })
+  const proxy = await viem.deployContract(
+    'contracts/devnet/Proxies.sol:TransparentUpgradeableProxy',
+    [managerImpl.address, deployer.account.address, init],
+  )
+  const manager = await viem.getContractAt('PoAIManager', proxy.address)
+  await nd.write.setPoAIManager([manager.address])
+  await adoption.write.setPoAIManager([manager.address])
+  await manager.write.setAdoptionOracle([adoption.address], { account: owner.account })
+  for (const o of [oracle1, oracle2, oracle3]) await controller.write.addOracle([o.account.address])
+  await nd.write.mintLinkedLicense([csp.account.address, oracle1.account.address])
+  await nd.write.mintLinkedLicense([csp2.account.address, oracle2.account.address])
 
-const nodeAddress = (i: number): Address => toHex(0x100000 + i, { size: 20 })
-for (let i = 0; i < 210; i++)
-  await nd.write.mintLinkedLicense([nodeOwner.account.address, nodeAddress(i)])
+  const nodeAddress = (i: number): Address => toHex(0x100000 + i, { size: 20 })
+  for (let i = 0; i < 210; i++)
+    await nd.write.mintLinkedLicense([nodeOwner.account.address, nodeAddress(i)])
+  return {
+    viem,
+    publicClient,
+    testClient,
+    deployer,
+    csp,
+    csp2,
+    oracle1,
+    oracle2,
+    oracle3,
+    nodeOwner,
+    owner,
+    gasOf,
+    advanceEpochs,
+    controller,
+    usdc,
+    r1,
+    nd,
+    manager,
+    nodeAddress,
+  }
+}
+
+const {
+  viem,
+  publicClient,
+  testClient,
+  csp,
+  csp2,
+  oracle1,
+  oracle2,
+  oracle3,
+  nodeOwner,
+  owner,
+  gasOf,
+  advanceEpochs,
+  controller,
+  usdc,
+  manager,
+  nodeAddress,
+} = await deploySystem()
 
 const results: { operation: string; ours: bigint | string; ratio1: string; note?: string }[] = []
 const record = (operation: string, ours: bigint | string, ratio1: string, note?: string) => {
@@ -265,6 +311,52 @@ if (!quick) {
     `${pages} transactions, ${sum} total, ${sum / (active * 2n)} per job-node-epoch, cap ${TX_GAS_CAP}`,
   )
   if (maxPage >= TX_GAS_CAP) throw new Error('a page exceeded the transaction gas cap')
+}
+
+// --- allocation with a shared node pool (fresh chain) -----------------------------------------------
+// Realistic networks run many jobs per node: 100 jobs x 2 nodes drawn from a pool of 10 nodes.
+{
+  const sys = await deploySystem()
+  await sys.manager.write.deployCspEscrow({ account: sys.csp.account })
+  const e = await sys.viem.getContractAt(
+    'CspEscrow',
+    await sys.manager.read.ownerToEscrow([sys.csp.account.address]),
+  )
+  await sys.usdc.write.mint([sys.csp.account.address, 10n ** 15n])
+  await sys.usdc.write.approve([e.address, 2n ** 255n], { account: sys.csp.account })
+  const last = (await e.read.getCurrentEpoch()) + 40n
+  const reqs = Array.from({ length: 100 }, (_, i) => ({
+    jobType: 1n,
+    projectHash: keccak256(toHex(50_000 + i)),
+    lastExecutionEpoch: last,
+    numberOfNodesRequested: 2n,
+  }))
+  await e.write.createJobs([reqs], { account: sys.csp.account })
+  for (let i = 0; i < 100; i++) {
+    const pairNodes = [sys.nodeAddress((2 * i) % 10), sys.nodeAddress((2 * i + 1) % 10)]
+    await sys.manager.write.submitNodeUpdate([BigInt(1 + i), pairNodes], {
+      account: sys.oracle1.account,
+    })
+    await sys.manager.write.submitNodeUpdate([BigInt(1 + i), pairNodes], {
+      account: sys.oracle2.account,
+    })
+  }
+  await sys.advanceEpochs(1n)
+  const first = await sys.gasOf(await sys.manager.write.allocateRewardsAcrossAllEscrows())
+  await sys.advanceEpochs(1n)
+  const steady = await sys.gasOf(await sys.manager.write.allocateRewardsAcrossAllEscrows())
+  record(
+    'allocateRewardsAcrossAllEscrows, 100 jobs x 2 nodes from a pool of 10, first payout',
+    first,
+    '~6.07M',
+    `${first / 200n} per job-node-epoch`,
+  )
+  record(
+    'allocateRewardsAcrossAllEscrows, 100 jobs x 2 nodes from a pool of 10, next epoch',
+    steady,
+    '~6.07M',
+    `${steady / 200n} per job-node-epoch`,
+  )
 }
 
 // --- print -------------------------------------------------------------------------------------------

@@ -831,19 +831,32 @@ contract CspEscrow is Initializable {
         internal
         returns (uint256 charged, uint256 burnTotal)
     {
-        uint256 n = job.nodeCount;
-        if (n == 0) return (0, 0);
-        uint256 last = job.lastExecutionEpoch;
-        if (last == 0) return (0, 0);
+        // The hot slot (price, end, balance, requested, next epoch, node count) is read and written once;
+        // this loop runs for every active job of every escrow each epoch.
+        uint256 hotSlot;
+        uint256 word;
+        assembly ("memory-safe") {
+            hotSlot := add(job.slot, 1)
+            word := sload(hotSlot)
+        }
+        uint256 n = word >> 224;
+        uint256 last = (word >> 32) & 0xffffffff;
+        if (n == 0 || last == 0) return (0, 0);
         uint256 effective = lastEpoch < last - 1 ? lastEpoch : last - 1;
-        uint256 next = job.nextEpochToPay;
+        uint256 next = (word >> 192) & 0xffffffff;
         if (next > effective) return (0, 0);
-        uint256 perNode = _perNodeAmount(job, jobId, effective - next + 1, n);
+        uint256 balance = (word >> 64) & type(uint96).max;
+        uint256 perNode = _perNodeAmount(
+            job, jobId, effective - next + 1, n, word & 0xffffffff, (word >> 160) & 0xffffffff, balance
+        );
         uint256 burnPerNode = perNode * BURN_PERCENTAGE / 100;
         charged = perNode * n;
         burnTotal = burnPerNode * n;
-        job.balance -= uint96(charged);
-        job.nextEpochToPay = uint32(effective + 1);
+        word = (word & ~((uint256(type(uint96).max) << 64) | (uint256(0xffffffff) << 192)))
+            | ((balance - charged) << 64) | ((effective + 1) << 192);
+        assembly ("memory-safe") {
+            sstore(hotSlot, word)
+        }
         uint256 netPerNode = perNode - burnPerNode;
         if (netPerNode != 0) _creditNodes(jobId, netPerNode, n);
     }
@@ -851,14 +864,16 @@ contract CspEscrow is Initializable {
     /// @dev What each active node receives (gross) for `k` epochs. The job pays at most
     ///      `price × numberOfNodesRequested` per epoch and never more than its balance; any shortfall against
     ///      `price` per node per epoch is recorded as withheld.
-    function _perNodeAmount(Job storage job, uint256 jobId, uint256 k, uint256 n)
-        internal
-        returns (uint256 perNode)
-    {
-        uint256 price = job.pricePerEpoch;
-        uint256 requested = job.numberOfNodesRequested;
+    function _perNodeAmount(
+        Job storage job,
+        uint256 jobId,
+        uint256 k,
+        uint256 n,
+        uint256 price,
+        uint256 requested,
+        uint256 balance
+    ) internal returns (uint256 perNode) {
         uint256 due = price * k * (n < requested ? n : requested);
-        uint256 balance = job.balance;
         if (due > balance) due = balance;
         perNode = due / n;
         uint256 owed = price * k * n;
@@ -871,8 +886,9 @@ contract CspEscrow is Initializable {
     }
 
     function _creditNodes(uint256 jobId, uint256 netPerNode, uint256 n) internal {
+        mapping(uint256 => address) storage jobNodes = _jobNodes[jobId];
         for (uint256 i; i < n; ++i) {
-            address node = _jobNodes[jobId][i];
+            address node = jobNodes[i];
             uint256 before = virtualWalletBalance[node];
             virtualWalletBalance[node] = before + netPerNode;
             if (before == 0) IPoAIManager(_manager).registerNodeWithRewards(node);
