@@ -129,6 +129,7 @@ export type {
   DeeployCallOptions,
   DeeployLogEvent,
   DeeployRetryConfig,
+  ResponseVerifier,
 } from './clients/types.js'
 // Deploying paid jobs
 export {

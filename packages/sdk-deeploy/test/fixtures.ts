@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { authSchema, chainJobSchema, getAppsResultSchema } from '../src/schemas/deeploy.js'
 import { testAddress } from './constants.js'
 
@@ -7,14 +7,17 @@ export const nodeB = '0xai_AzySbyf7ggk1UOWkujAy6GFFmDy2MID8Jz7gqxZaDhy8'
 export const projectHash = `0x${'ab'.repeat(32)}`
 export const escrow = '0x00000000000000000000000000000000000000e5'
 
-export const auth: z.input<typeof authSchema> = {
+export const auth: z.input<ReturnType<typeof authSchema>> = {
   sender: testAddress,
   nonce: '2026-11-22 01:00:00',
   sender_escrow: escrow,
   escrow_owner: testAddress,
 }
 
-export function chainJob(id: number, overrides: Partial<z.input<typeof chainJobSchema>> = {}) {
+export function chainJob(
+  id: number,
+  overrides: Partial<z.input<ReturnType<typeof chainJobSchema>>> = {},
+) {
   return {
     id: String(id),
     projectHash,
@@ -31,7 +34,7 @@ export function chainJob(id: number, overrides: Partial<z.input<typeof chainJobS
     network: 'devnet',
     escrowAddress: escrow,
     ...overrides,
-  } satisfies z.input<typeof chainJobSchema>
+  } satisfies z.input<ReturnType<typeof chainJobSchema>>
 }
 
 export function onlineApp(appId: string, jobId: number) {
@@ -59,7 +62,7 @@ export function onlineApp(appId: string, jobId: number) {
 
 export function getAppsResult(
   jobs: { id: number; appId: string; nodes: string[] }[],
-): z.input<typeof getAppsResultSchema> {
+): z.input<ReturnType<typeof getAppsResultSchema>> {
   const apps: Record<string, unknown> = {}
   for (const job of jobs)
     apps[String(job.id)] = {
@@ -70,5 +73,9 @@ export function getAppsResult(
       ),
       chain_job: chainJob(job.id),
     }
-  return { status: 'success', apps: apps as z.input<typeof getAppsResultSchema>['apps'], auth }
+  return {
+    status: 'success',
+    apps: apps as z.input<ReturnType<typeof getAppsResultSchema>>['apps'],
+    auth,
+  }
 }

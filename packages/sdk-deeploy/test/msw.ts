@@ -2,7 +2,7 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { delay, HttpResponse, http, type JsonBodyType } from 'msw'
 import { setupServer } from 'msw/node'
 import { bytesToHex, hexToBytes, sha256, stringToBytes } from 'viem'
-import type { z } from 'zod'
+import * as z from 'zod/mini'
 import { toPythonJson } from '../src/json/toPythonJson.js'
 import type { DeeployRequestType } from '../src/signing/requestTypes.js'
 import { verifyRequest } from '../src/signing/verifyRequest.js'
@@ -55,7 +55,7 @@ export type Received = { request: Record<string, unknown>; url: string; count: n
  * A Deeploy endpoint. `requestType` set ⇒ the request must carry a valid signature (else the handler
  * answers `status: "fail"` with the oracle's message); `schema` ⇒ the fixture must parse.
  */
-export function deeployEndpoint<schema extends z.ZodType>(options: {
+export function deeployEndpoint<schema extends z.ZodMiniType>(options: {
   path: string
   requestType?: DeeployRequestType | undefined
   schema?: schema | undefined
@@ -85,7 +85,7 @@ export function deeployEndpoint<schema extends z.ZodType>(options: {
     }
     const result = options.result(received) as Record<string, unknown>
     if (options.schema) {
-      const checked = options.schema.safeParse(result)
+      const checked = z.safeParse(options.schema, result)
       if (!checked.success)
         throw new Error(`fixture for ${options.path} is invalid: ${checked.error.message}`)
     }
@@ -94,7 +94,7 @@ export function deeployEndpoint<schema extends z.ZodType>(options: {
 }
 
 /** An oracle-API endpoint answering a signed `{"result": fixture}` like the oracle's FastAPI layer. */
-export function oracleEndpoint<schema extends z.ZodType>(options: {
+export function oracleEndpoint<schema extends z.ZodMiniType>(options: {
   path: string
   method?: 'get' | 'post'
   schema: schema
@@ -103,7 +103,7 @@ export function oracleEndpoint<schema extends z.ZodType>(options: {
   return http[options.method ?? 'get'](`${oracleUrl}${options.path}`, async ({ request }) => {
     const body = request.method === 'POST' ? await request.json() : undefined
     const result = options.result(new URL(request.url), body)
-    const checked = options.schema.safeParse(result)
+    const checked = z.safeParse(options.schema, result)
     if (!checked.success)
       throw new Error(`fixture for ${options.path} is invalid: ${checked.error.message}`)
     return HttpResponse.json(envelope(result as Record<string, unknown>))

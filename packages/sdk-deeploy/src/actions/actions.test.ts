@@ -25,6 +25,7 @@ import {
   nodeEpochsResultSchema,
 } from '../schemas/oracle.js'
 import { hashRequestPayload } from '../signing/hashRequestPayload.js'
+import { verifyResponseSignature } from '../signing/verifyResponseSignature.js'
 import type { CreatePipelineRequest } from '../types/pipeline.js'
 
 const client = createDeeployClient({
@@ -32,7 +33,7 @@ const client = createDeeployClient({
   oracleApiUrl: oracleUrl,
   account: testAccount,
   retry: 0,
-  verifyResponseSignatures: true,
+  verifyResponse: verifyResponseSignature,
 })
 
 function capture() {
@@ -63,7 +64,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/get_apps',
         requestType: 'get apps',
-        schema: getAppsResultSchema,
+        schema: getAppsResultSchema(),
         onRequest,
         result: () => getAppsResult([{ id: 12, appId: 'web_1a2b3c4', nodes: [nodeA, nodeB] }]),
       }),
@@ -107,7 +108,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/create_pipeline',
         requestType: 'create pipeline',
-        schema: deployResultSchema,
+        schema: deployResultSchema(),
         onRequest,
         result: () => ({
           status: 'success',
@@ -129,7 +130,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/update_pipeline',
         requestType: 'update pipeline',
-        schema: deployResultSchema,
+        schema: deployResultSchema(),
         result: ({ request }) => ({
           status: 'command_delivered',
           app_id: String(request.app_id),
@@ -149,7 +150,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/scale_up_job_workers',
         requestType: 'scale up workers',
-        schema: scaleUpResultSchema,
+        schema: scaleUpResultSchema(),
         onRequest,
         result: () => ({ status: 'success', status_details: {}, job_id: 12, request: null, auth }),
       }),
@@ -168,7 +169,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/delete_pipeline',
         requestType: 'delete pipeline',
-        schema: deleteResultSchema,
+        schema: deleteResultSchema(),
         result: () => ({
           request: {
             status: 'success',
@@ -198,7 +199,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/send_instance_command',
         requestType: 'send instance command',
-        schema: instanceCommandResultSchema,
+        schema: instanceCommandResultSchema(),
         onRequest,
         result: ({ request }) => ({
           request: {
@@ -236,7 +237,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/send_app_command',
         requestType: 'send app command',
-        schema: appCommandResultSchema,
+        schema: appCommandResultSchema(),
         onRequest,
         result: () => ({
           request: { status: 'command_delivered', job_id: 12 },
@@ -256,7 +257,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/get_r1fs_job_pipeline',
         requestType: 'get r1fs job pipeline',
-        schema: r1fsPipelineResultSchema,
+        schema: r1fsPipelineResultSchema(),
         result: () => ({ status: 'success', job_id: 12, pipeline: { NAME: 'web_1a2b3c4' }, auth }),
       }),
     )
@@ -271,13 +272,13 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/get_preferred_nodes',
         requestType: 'get preferred nodes',
-        schema: preferredNodesResultSchema,
+        schema: preferredNodesResultSchema(),
         result: () => ({ status: 'success', plus_level: 1, preferred_nodes: list, auth }),
       }),
       deeployEndpoint({
         path: '/save_preferred_nodes',
         requestType: 'save preferred nodes',
-        schema: preferredNodesResultSchema,
+        schema: preferredNodesResultSchema(),
         result: ({ request }) => ({
           status: 'success',
           plus_level: 1,
@@ -308,7 +309,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       deeployEndpoint({
         path: '/get_oracle_job_details',
         requestType: 'get oracle job details',
-        schema: oracleJobDetailsResultSchema,
+        schema: oracleJobDetailsResultSchema(),
         onRequest,
         result: () => ({
           status: 'success',
@@ -328,7 +329,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
     server.use(
       deeployEndpoint({
         path: '/node_specs',
-        schema: nodeSpecsResultSchema,
+        schema: nodeSpecsResultSchema(),
         onRequest,
         result: () => ({
           status: 'success',
@@ -357,7 +358,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
     server.use(
       deeployEndpoint({
         path: '/reconcile_csp_escrow_jobs',
-        schema: reconcileResultSchema,
+        schema: reconcileResultSchema(),
         onRequest,
         result: () => ({
           status: 'partial_success',
@@ -400,12 +401,12 @@ describe('oracle API reads', () => {
     server.use(
       oracleEndpoint({
         path: '/current_epoch',
-        schema: currentEpochResultSchema,
+        schema: currentEpochResultSchema(),
         result: () => ({ current_epoch: 247 }),
       }),
       oracleEndpoint({
         path: '/active_nodes_list',
-        schema: activeNodesListResultSchema,
+        schema: activeNodesListResultSchema(),
         result: (url) => {
           seenUrls.push(url)
           return {
@@ -422,12 +423,12 @@ describe('oracle API reads', () => {
       }),
       oracleEndpoint({
         path: '/active_nodes_country_stats',
-        schema: countryStatsResultSchema,
+        schema: countryStatsResultSchema(),
         result: () => ({ countries: [{ code: 'RO', count: 3, datacenterCount: 1, kybCount: 2 }] }),
       }),
       oracleEndpoint({
         path: '/node_last_epoch',
-        schema: nodeEpochsResultSchema,
+        schema: nodeEpochsResultSchema(),
         result: (url) => {
           seenUrls.push(url)
           return epochs
@@ -435,7 +436,7 @@ describe('oracle API reads', () => {
       }),
       oracleEndpoint({
         path: '/node_epochs_range',
-        schema: nodeEpochsResultSchema,
+        schema: nodeEpochsResultSchema(),
         result: (url) => {
           seenUrls.push(url)
           return epochs
@@ -444,7 +445,7 @@ describe('oracle API reads', () => {
       oracleEndpoint({
         path: '/multi_node_epochs_range',
         method: 'post',
-        schema: multiNodeEpochsResultSchema,
+        schema: multiNodeEpochsResultSchema(),
         result: (_url, body) => ({ echo: body }),
       }),
     )

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -16,7 +16,7 @@ export type CreatePipelineParameters = DeeployCallOptions & {
   request: CreatePipelineRequest
 }
 /** `status` is `success`, `command_delivered` or `timeout` (readiness not confirmed within 600 s). */
-export type CreatePipelineReturnType = z.output<typeof deployResultSchema>
+export type CreatePipelineReturnType = z.output<ReturnType<typeof deployResultSchema>>
 export type CreatePipelineErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -45,7 +45,7 @@ export async function createPipeline(
     requestType: 'create pipeline',
     payload: parameters.request,
     kind: 'long-poll',
-    schema: deployResultSchema,
+    schema: deployResultSchema(),
     options: parameters,
   })
 }

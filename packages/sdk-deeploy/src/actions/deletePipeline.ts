@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -21,7 +21,7 @@ export type DeletePipelineParameters = DeeployCallOptions & {
   targetNodes?: string[] | undefined
 }
 /** The stopped instances are in `request.targets`. */
-export type DeletePipelineReturnType = z.output<typeof deleteResultSchema>
+export type DeletePipelineReturnType = z.output<ReturnType<typeof deleteResultSchema>>
 export type DeletePipelineErrorType =
   | InvalidParameterErrorType
   | DeeployApiErrorType
@@ -60,7 +60,7 @@ export async function deletePipeline(
       target_nodes: parameters.targetNodes,
     },
     kind: 'write',
-    schema: deleteResultSchema,
+    schema: deleteResultSchema(),
     options: parameters,
   })
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -15,7 +15,7 @@ export type GetAppsParameters = DeeployCallOptions & {
   projectId?: string | undefined
 }
 /** The CSP's active jobs keyed by job id, with stored pipeline, live instances and chain state. */
-export type GetAppsReturnType = z.output<typeof getAppsResultSchema>
+export type GetAppsReturnType = z.output<ReturnType<typeof getAppsResultSchema>>
 export type GetAppsErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -44,7 +44,7 @@ export async function getApps(
     requestType: 'get apps',
     payload: { project_id: parameters.projectId },
     kind: 'read',
-    schema: getAppsResultSchema,
+    schema: getAppsResultSchema(),
     options: parameters,
   })
 }

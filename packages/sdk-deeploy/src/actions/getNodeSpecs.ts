@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -15,7 +15,7 @@ export type GetNodeSpecsParameters = DeeployCallOptions & {
   nodes: string[]
 }
 /** Capacity (cores, GB) per node, or `{ error }` for a node the oracle could not read. */
-export type GetNodeSpecsReturnType = z.output<typeof nodeSpecsResultSchema>
+export type GetNodeSpecsReturnType = z.output<ReturnType<typeof nodeSpecsResultSchema>>
 export type GetNodeSpecsErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -40,7 +40,7 @@ export async function getNodeSpecs(
     method: 'POST',
     url: `${client.baseUrl}/node_specs`,
     kind: 'read',
-    schema: nodeSpecsResultSchema,
+    schema: nodeSpecsResultSchema(),
     json: { request: { target_nodes: parameters.nodes } },
     options: parameters,
   })

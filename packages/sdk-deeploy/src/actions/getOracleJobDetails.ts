@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -12,7 +12,9 @@ import { toWireJobId } from '../internal/ids.js'
 import { oracleJobDetailsResultSchema } from '../schemas/deeploy.js'
 
 export type GetOracleJobDetailsParameters = DeeployCallOptions & { jobId: bigint | number }
-export type GetOracleJobDetailsReturnType = z.output<typeof oracleJobDetailsResultSchema>
+export type GetOracleJobDetailsReturnType = z.output<
+  ReturnType<typeof oracleJobDetailsResultSchema>
+>
 export type GetOracleJobDetailsErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -40,7 +42,7 @@ export async function getOracleJobDetails(
     requestType: 'get oracle job details',
     payload: { job_id: toWireJobId(parameters.jobId) },
     kind: 'read',
-    schema: oracleJobDetailsResultSchema,
+    schema: oracleJobDetailsResultSchema(),
     options: parameters,
   })
 }

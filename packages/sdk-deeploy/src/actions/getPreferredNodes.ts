@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -11,7 +11,7 @@ import type { SignerUnavailableErrorType } from '../errors/signature.js'
 import { preferredNodesResultSchema } from '../schemas/deeploy.js'
 
 export type GetPreferredNodesParameters = DeeployCallOptions
-export type GetPreferredNodesReturnType = z.output<typeof preferredNodesResultSchema>
+export type GetPreferredNodesReturnType = z.output<ReturnType<typeof preferredNodesResultSchema>>
 export type GetPreferredNodesErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -37,7 +37,7 @@ export async function getPreferredNodes(
     requestType: 'get preferred nodes',
     payload: {},
     kind: 'read',
-    schema: preferredNodesResultSchema,
+    schema: preferredNodesResultSchema(),
     options: parameters,
   })
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -12,7 +12,7 @@ import { toWireJobId } from '../internal/ids.js'
 import { r1fsPipelineResultSchema } from '../schemas/deeploy.js'
 
 export type GetR1fsJobPipelineParameters = DeeployCallOptions & { jobId: bigint | number }
-export type GetR1fsJobPipelineReturnType = z.output<typeof r1fsPipelineResultSchema>
+export type GetR1fsJobPipelineReturnType = z.output<ReturnType<typeof r1fsPipelineResultSchema>>
 export type GetR1fsJobPipelineErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -39,7 +39,7 @@ export async function getR1fsJobPipeline(
     requestType: 'get r1fs job pipeline',
     payload: { job_id: toWireJobId(parameters.jobId) },
     kind: 'read',
-    schema: r1fsPipelineResultSchema,
+    schema: r1fsPipelineResultSchema(),
     options: parameters,
   })
 }

@@ -1,5 +1,5 @@
 import type { Hash } from 'viem'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -16,7 +16,7 @@ export type ReconcileCspEscrowJobsParameters = DeeployCallOptions & {
   /** Which log of the transaction, when it holds several transfers. */
   logIndex?: number | undefined
 }
-export type ReconcileCspEscrowJobsReturnType = z.output<typeof reconcileResultSchema>
+export type ReconcileCspEscrowJobsReturnType = z.output<ReturnType<typeof reconcileResultSchema>>
 export type ReconcileCspEscrowJobsErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -42,7 +42,7 @@ export async function reconcileCspEscrowJobs(
     method: 'POST',
     url: `${client.baseUrl}/reconcile_csp_escrow_jobs`,
     kind: 'write',
-    schema: reconcileResultSchema,
+    schema: reconcileResultSchema(),
     json: {
       request: {
         tx_hash: parameters.txHash,

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -19,7 +19,7 @@ export type SavePreferredNodesParameters = DeeployCallOptions & {
     description?: string | undefined
   }[]
 }
-export type SavePreferredNodesReturnType = z.output<typeof preferredNodesResultSchema>
+export type SavePreferredNodesReturnType = z.output<ReturnType<typeof preferredNodesResultSchema>>
 export type SavePreferredNodesErrorType =
   | InvalidParameterErrorType
   | DeeployApiErrorType
@@ -74,7 +74,7 @@ export async function savePreferredNodes(
     requestType: 'save preferred nodes',
     payload: { preferred_nodes: nodes.map((node) => ({ ...node })) },
     kind: 'write',
-    schema: preferredNodesResultSchema,
+    schema: preferredNodesResultSchema(),
     options: parameters,
   })
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -23,7 +23,7 @@ export type ScaleUpJobWorkersParameters = DeeployCallOptions & {
   /** Echo the request in the response. */
   returnRequest?: boolean | undefined
 }
-export type ScaleUpJobWorkersReturnType = z.output<typeof scaleUpResultSchema>
+export type ScaleUpJobWorkersReturnType = z.output<ReturnType<typeof scaleUpResultSchema>>
 export type ScaleUpJobWorkersErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -57,7 +57,7 @@ export async function scaleUpJobWorkers(
       return_request: parameters.returnRequest,
     },
     kind: 'long-poll',
-    schema: scaleUpResultSchema,
+    schema: scaleUpResultSchema(),
     options: parameters,
   })
 }

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -21,7 +21,7 @@ export type SendAppCommandParameters = DeeployCallOptions & {
   pluginSignature?: string | undefined
 }
 /** `targets` lists `[node, appId, pluginSignature, instanceId]` for each instance commanded. */
-export type SendAppCommandReturnType = z.output<typeof appCommandResultSchema>
+export type SendAppCommandReturnType = z.output<ReturnType<typeof appCommandResultSchema>>
 export type SendAppCommandErrorType =
   | InvalidParameterErrorType
   | DeeployApiErrorType
@@ -61,7 +61,7 @@ export async function sendAppCommand(
       plugin_signature: parameters.pluginSignature,
     },
     kind: 'write',
-    schema: appCommandResultSchema,
+    schema: appCommandResultSchema(),
     options: parameters,
   })
 }

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -23,7 +23,7 @@ export type SendInstanceCommandParameters = DeeployCallOptions & {
   /** Any JSON value the plugin understands, e.g. `'RESTART'` or `'STOP'`. */
   command: unknown
 }
-export type SendInstanceCommandReturnType = z.output<typeof instanceCommandResultSchema>
+export type SendInstanceCommandReturnType = z.output<ReturnType<typeof instanceCommandResultSchema>>
 export type SendInstanceCommandErrorType =
   | InvalidParameterErrorType
   | DeeployApiErrorType
@@ -63,7 +63,7 @@ export async function sendInstanceCommand(
       instance_command: parameters.command,
     },
     kind: 'write',
-    schema: instanceCommandResultSchema,
+    schema: instanceCommandResultSchema(),
     options: parameters,
   })
 }

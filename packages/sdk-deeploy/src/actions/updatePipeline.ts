@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
 import type {
@@ -15,7 +15,7 @@ export type UpdatePipelineParameters = DeeployCallOptions & {
   /** The new configuration with the running `app_id` and `job_id`. */
   request: UpdatePipelineRequest
 }
-export type UpdatePipelineReturnType = z.output<typeof deployResultSchema>
+export type UpdatePipelineReturnType = z.output<ReturnType<typeof deployResultSchema>>
 export type UpdatePipelineErrorType =
   | DeeployApiErrorType
   | HttpRequestErrorType
@@ -42,7 +42,7 @@ export async function updatePipeline(
     requestType: 'update pipeline',
     payload: parameters.request,
     kind: 'long-poll',
-    schema: deployResultSchema,
+    schema: deployResultSchema(),
     options: parameters,
   })
 }

@@ -1,8 +1,8 @@
 import type { Address } from 'viem'
 import { expectTypeOf, test } from 'vitest'
-import { buildGenericApp } from '../templates/buildGenericApp.js'
 import type { ChainJob, DeeployApp } from '../schemas/deeploy.js'
 import { signRequest } from '../signing/signRequest.js'
+import { buildGenericApp } from '../templates/buildGenericApp.js'
 import { createDeeployClient } from './createDeeployClient.js'
 
 const client = createDeeployClient({ network: 'devnet' })
@@ -33,8 +33,15 @@ test('signRequest keeps the payload type and adds the signature fields', async (
 })
 
 test('templates return create requests', () => {
-  const request = buildGenericApp({ jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1 })
+  const request = buildGenericApp({
+    jobId: 1n,
+    jobType: 1,
+    alias: 'web',
+    image: 'nginx',
+    targetNodesCount: 1,
+  })
   expectTypeOf(request.job_id).toEqualTypeOf<number>()
+  const base = { jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1 }
   // @ts-expect-error restart policies are an enum
-  buildGenericApp({ jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1, restartPolicy: 'sometimes' })
+  buildGenericApp({ ...base, restartPolicy: 'sometimes' })
 })

@@ -66,7 +66,12 @@ import {
 import { type UpdatePipelineParameters, updatePipeline } from '../actions/updatePipeline.js'
 import type { DeeploySigner } from '../signing/signer.js'
 import type { SignatureScheme } from '../signing/signRequest.js'
-import type { DeeployBaseClient, DeeployLogEvent, DeeployRetryConfig } from './types.js'
+import type {
+  DeeployBaseClient,
+  DeeployLogEvent,
+  DeeployRetryConfig,
+  ResponseVerifier,
+} from './types.js'
 
 export type CreateDeeployClientParameters = {
   /** A built-in network whose Deeploy and oracle API URLs are used. */
@@ -91,8 +96,11 @@ export type CreateDeeployClientParameters = {
   retry?: DeeployRetryConfig | undefined
   /** Aborts every request made by this client. */
   signal?: AbortSignal | undefined
-  /** Verify the oracle's node signature on every response. @default false */
-  verifyResponseSignatures?: boolean | undefined
+  /**
+   * Verify the oracle's node signature on every response, e.g. with `verifyResponseSignature`
+   * (imported separately so apps that skip it do not bundle it).
+   */
+  verifyResponse?: ResponseVerifier | undefined
   /** Receives request/response events with secrets redacted. */
   logger?: ((event: DeeployLogEvent) => void) | undefined
   /** Back-dating of generated nonces for clock skew, in ms. @default 10_000 */
@@ -185,7 +193,7 @@ export function createDeeployClient(
     longPollTimeout: parameters.longPollTimeout ?? 620_000,
     retry: parameters.retry ?? 2,
     signal: parameters.signal,
-    verifyResponseSignatures: parameters.verifyResponseSignatures ?? false,
+    verifyResponse: parameters.verifyResponse,
     logger: parameters.logger,
     nonceSkewMarginMs: parameters.nonceSkewMarginMs ?? 10_000,
   }

@@ -11,6 +11,7 @@ import {
   TimeoutError,
 } from '../errors/request.js'
 import { ResponseSignatureError, SignerUnavailableError } from '../errors/signature.js'
+import { verifyResponseSignature } from '../signing/verifyResponseSignature.js'
 import type { CreatePipelineRequest } from '../types/pipeline.js'
 import { createDeeployClient } from './createDeeployClient.js'
 import type { DeeployLogEvent } from './types.js'
@@ -134,7 +135,7 @@ describe('malformed responses', () => {
     )
     const error = (await client.getApps().catch((e: unknown) => e)) as ResponseValidationError
     expect(error).toBeInstanceOf(ResponseValidationError)
-    expect(error.issues).toEqual([expect.stringMatching(/^result\.apps\.1\.job_id: /)])
+    expect(error.issues).toEqual(['result.apps.1.job_id: invalid input, expected number'])
   })
 
   test('chain_job integers must be decimal strings', async () => {
@@ -286,11 +287,11 @@ describe('client options', () => {
     expect(text).not.toContain('cf-token-value')
   })
 
-  test('verifyResponseSignatures rejects a tampered result', async () => {
+  test('verifyResponse rejects a tampered result', async () => {
     const strict = createDeeployClient({
       baseUrl,
       account: testAccount,
-      verifyResponseSignatures: true,
+      verifyResponse: verifyResponseSignature,
     })
     const signed = signResult(getAppsResult([]) as Record<string, unknown>)
     server.use(

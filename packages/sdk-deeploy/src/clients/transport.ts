@@ -1,5 +1,5 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type Options } from 'ky'
-import type { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   DeeployApiError,
   HttpRequestError,
@@ -7,17 +7,17 @@ import {
   TimeoutError,
 } from '../errors/request.js'
 import { ResponseSignatureError, SignerUnavailableError } from '../errors/signature.js'
+import { formatIssues } from '../internal/issues.js'
 import { redact } from '../internal/redact.js'
 import { failureSchema } from '../schemas/deeploy.js'
 import type { DeeployRequestType } from '../signing/requestTypes.js'
 import { signRequest } from '../signing/signRequest.js'
-import { verifyResponseSignature } from '../signing/verifyResponseSignature.js'
 import type { DeeployBaseClient, DeeployCallOptions } from './types.js'
 
 /** Reads are retried with backoff; writes and long polls are never retried blindly. */
 export type RequestKind = 'read' | 'write' | 'long-poll'
 
-type SendParameters<schema extends z.ZodType> = {
+type SendParameters<schema extends z.ZodMiniType> = {
   method: 'GET' | 'POST'
   url: string
   kind: RequestKind
@@ -29,7 +29,7 @@ type SendParameters<schema extends z.ZodType> = {
 }
 
 /** @internal Sends one request, maps every failure to the package's errors, validates `result`. */
-export async function send<schema extends z.ZodType>(
+export async function send<schema extends z.ZodMiniType>(
   client: DeeployBaseClient,
   parameters: SendParameters<schema>,
 ): Promise<z.output<schema>> {
@@ -84,7 +84,7 @@ export async function send<schema extends z.ZodType>(
   if (typeof result !== 'object' || result === null || Array.isArray(result))
     throw new ResponseValidationError({ url, issues: ['result: expected an object'] })
 
-  const failure = failureSchema.safeParse(result)
+  const failure = z.safeParse(failureSchema(), result)
   if (failure.success)
     throw new DeeployApiError({
       path: new URL(url).pathname,
@@ -94,8 +94,8 @@ export async function send<schema extends z.ZodType>(
       request: failure.data.request === undefined ? undefined : redact(failure.data.request),
     })
 
-  if (client.verifyResponseSignatures) {
-    const check = verifyResponseSignature({ body: text })
+  if (client.verifyResponse) {
+    const check = client.verifyResponse({ body: text })
     if (!check.valid)
       throw new ResponseSignatureError({
         url,
@@ -104,20 +104,18 @@ export async function send<schema extends z.ZodType>(
       })
   }
 
-  const parsed = schema.safeParse(result)
+  const parsed = z.safeParse(schema, result)
   if (!parsed.success)
     throw new ResponseValidationError({
       url,
-      issues: parsed.error.issues.map(
-        (issue) => `result.${issue.path.map(String).join('.')}: ${issue.message}`,
-      ),
+      issues: formatIssues('result', parsed.error),
       cause: parsed.error,
     })
   return parsed.data
 }
 
 /** @internal Signs `payload` with the client's account and POSTs `{"request": …}` to `path`. */
-export async function sendSigned<schema extends z.ZodType>(
+export async function sendSigned<schema extends z.ZodMiniType>(
   client: DeeployBaseClient,
   parameters: {
     path: string

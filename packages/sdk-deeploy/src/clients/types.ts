@@ -1,6 +1,7 @@
 import type { NetworkName } from '@ratio1/sdk-core'
 import type { DeeploySigner } from '../signing/signer.js'
 import type { SignatureScheme } from '../signing/signRequest.js'
+import type { verifyResponseSignature } from '../signing/verifyResponseSignature.js'
 
 /** One line of the client's log; bodies are redacted before they reach it. */
 export type DeeployLogEvent =
@@ -41,12 +42,22 @@ export type DeeployBaseClient = {
   retry: DeeployRetryConfig
   /** Aborts every request of this client. */
   signal: AbortSignal | undefined
-  /** Check each response's node signature and throw `ResponseSignatureError` when it fails. */
-  verifyResponseSignatures: boolean
+  /** Checks each response's node signature; a failure throws `ResponseSignatureError`. */
+  verifyResponse: ResponseVerifier | undefined
   /** Receives redacted request/response events. */
   logger: ((event: DeeployLogEvent) => void) | undefined
   /** Back-dating of generated nonces, in ms. */
   nonceSkewMarginMs: number
+}
+
+/**
+ * Verifies a raw response body, e.g. {@link verifyResponseSignature}. Passed in rather than built in so
+ * apps that do not verify do not bundle the secp256k1 verifier.
+ */
+export type ResponseVerifier = (parameters: { body: string }) => {
+  valid: boolean
+  reason?: string | undefined
+  sender: string | undefined
 }
 
 /** Per-call options every action accepts next to its parameters. */

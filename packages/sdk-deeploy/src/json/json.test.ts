@@ -62,6 +62,10 @@ describe('compact canonical JSON', () => {
     expect(toCanonicalJson({ when: new Date(0) })).toBe('{"when":"1970-01-01T00:00:00.000Z"}')
   })
 
+  test('integer-like keys sort as strings, not first as JS enumerates them', () => {
+    expect(toCanonicalJson({ '0': [], '': 0, '10': 1, '9': 2 })).toBe('{"":0,"0":[],"10":1,"9":2}')
+  })
+
   test('keys sort by code point like Python, not by UTF-16 unit', () => {
     // U+FFFF < U+1D7D8 as code points, but the astral key's lead surrogate D835 < FFFF.
     expect(toCanonicalJson({ '𝟘': 1, '\uffff': 2, a: 3 })).toBe('{"a":3,"\uffff":2,"𝟘":1}')
@@ -151,7 +155,13 @@ const integerJson = fc.letrec((tie) => ({
     fc.integer(),
     fc.string(),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.string({ unit: 'binary-ascii' }), tie('value'), { maxKeys: 4 }),
+    // Integer-like keys are excluded: JS objects always enumerate them first, so the sorted
+    // JSON.stringify reference could not express their place ("" < "0" as the oracle sorts).
+    fc.dictionary(
+      fc.string({ unit: 'binary-ascii' }).filter((k) => !/^(0|[1-9]\d*)$/.test(k)),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
   ),
 })).value
 

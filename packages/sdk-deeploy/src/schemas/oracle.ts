@@ -1,52 +1,63 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { memo } from '../internal/memo.js'
 
 // Oracle API (spec §3.14). Flat server_* keys are added to every result; objects stay loose.
 
-export const currentEpochResultSchema = z.looseObject({ current_epoch: z.number().int() })
+export const currentEpochResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({ current_epoch: z.int() }),
+)
 
-export const activeNodesListResultSchema = z.looseObject({
-  error: z.string().nullish(),
-  nodes_total_items: z.number().int(),
-  nodes_total_pages: z.number().int(),
-  nodes_items_per_page: z.number().int(),
-  nodes_page: z.number().int(),
-  nodes: z.record(z.string(), z.record(z.string(), z.unknown())),
-  resources_total: z.record(z.string(), z.unknown()).nullish(),
-  query_time: z.number().optional(),
-})
+export const activeNodesListResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({
+    error: z.nullish(z.string()),
+    nodes_total_items: z.int(),
+    nodes_total_pages: z.int(),
+    nodes_items_per_page: z.int(),
+    nodes_page: z.int(),
+    nodes: z.record(z.string(), z.record(z.string(), z.unknown())),
+    resources_total: z.nullish(z.record(z.string(), z.unknown())),
+    query_time: z.optional(z.number()),
+  }),
+)
 
-export const countryStatsResultSchema = z.looseObject({
-  countries: z.array(
-    z.looseObject({
-      code: z.string(),
-      count: z.number().int(),
-      datacenterCount: z.number().int(),
-      kybCount: z.number().int(),
-    }),
-  ),
-  nodes_total_items: z.number().int().optional(),
-})
+export const countryStatsResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({
+    countries: z.array(
+      z.looseObject({
+        code: z.string(),
+        count: z.int(),
+        datacenterCount: z.int(),
+        kybCount: z.int(),
+      }),
+    ),
+    nodes_total_items: z.optional(z.int()),
+  }),
+)
 
-export const nodeEpochsResultSchema = z.looseObject({
-  node: z.string(),
-  node_eth_address: z.string().nullish(),
-  node_alias: z.string().nullish(),
-  epochs: z.array(z.number().int()).optional(),
-  epochs_vals: z.array(z.number().int().min(0).max(255)).optional(),
-  from_epoch: z.number().int().nullish(),
-  to_epoch: z.number().int().nullish(),
-  packed_availabilities: z.string().nullish(),
-  eth_signatures: z.array(z.unknown()).optional(),
-  eth_addresses: z.array(z.string()).optional(),
-  node_is_online: z.boolean().optional(),
-  node_is_oracle: z.boolean().optional(),
-  node_version: z.string().nullish(),
-  node_last_seen_sec: z.number().nullish(),
-  resources: z.record(z.string(), z.unknown()).nullish(),
-  tags: z.unknown().optional(),
-  error: z.string().nullish(),
-})
+export const nodeEpochsResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({
+    node: z.string(),
+    node_eth_address: z.nullish(z.string()),
+    node_alias: z.nullish(z.string()),
+    epochs: z.optional(z.array(z.int())),
+    epochs_vals: z.optional(z.array(z.int().check(z.minimum(0), z.maximum(255)))),
+    from_epoch: z.nullish(z.int()),
+    to_epoch: z.nullish(z.int()),
+    packed_availabilities: z.nullish(z.string()),
+    eth_signatures: z.optional(z.array(z.unknown())),
+    eth_addresses: z.optional(z.array(z.string())),
+    node_is_online: z.optional(z.boolean()),
+    node_is_oracle: z.optional(z.boolean()),
+    node_version: z.nullish(z.string()),
+    node_last_seen_sec: z.nullish(z.number()),
+    resources: z.nullish(z.record(z.string(), z.unknown())),
+    tags: z.optional(z.unknown()),
+    error: z.nullish(z.string()),
+  }),
+)
 /** Availability of one node over a range of epochs (0–255 each), with the oracles' signatures. */
-export type NodeEpochs = z.output<typeof nodeEpochsResultSchema>
+export type NodeEpochs = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 
-export const multiNodeEpochsResultSchema = z.record(z.string(), z.unknown())
+export const multiNodeEpochsResultSchema = /* @__PURE__ */ memo(() =>
+  z.record(z.string(), z.unknown()),
+)

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TemplateValidationErrorType } from '../errors/template.js'
+import { memo } from '../internal/memo.js'
 import type { CreatePipelineRequest } from '../types/pipeline.js'
 import { containerPlugin, paidJobType, parseOrThrow, placementFields } from './internal.js'
 import {
@@ -9,14 +10,16 @@ import {
   placementShape,
 } from './schemas.js'
 
-const genericAppSchema = z
-  .object({ ...placementShape, ...containerShape })
-  .strict()
-  .superRefine(placementRefinement)
-  .superRefine(containerRefinement)
+const genericAppSchema = /* @__PURE__ */ memo(() =>
+  z
+    .object({ ...placementShape(), ...containerShape() })
+    .strict()
+    .superRefine(placementRefinement)
+    .superRefine(containerRefinement),
+)
 
 /** A container image (optionally from a private registry) or a GitHub build, on a paid generic job. */
-export type BuildGenericAppParameters = z.input<typeof genericAppSchema>
+export type BuildGenericAppParameters = z.input<ReturnType<typeof genericAppSchema>>
 export type BuildGenericAppReturnType = CreatePipelineRequest
 export type BuildGenericAppErrorType = TemplateValidationErrorType
 
@@ -40,7 +43,7 @@ export type BuildGenericAppErrorType = TemplateValidationErrorType
  * ```
  */
 export function buildGenericApp(parameters: BuildGenericAppParameters): BuildGenericAppReturnType {
-  const input = parseOrThrow(genericAppSchema, parameters, 'generic app')
+  const input = parseOrThrow(genericAppSchema(), parameters, 'generic app')
   const jobType = paidJobType(input.jobType, ['generic'], 'generic app')
   return {
     ...placementFields(input),

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TemplateValidationErrorType } from '../errors/template.js'
+import { memo } from '../internal/memo.js'
 import type { CreatePipelineRequest, PluginInstanceConfig } from '../types/pipeline.js'
 import {
   containerPlugin,
@@ -18,110 +19,118 @@ import {
   portSchema,
 } from './schemas.js'
 
-const pluginNameSchema = z
-  .string()
-  .min(1)
-  .max(64, 'plugin names are at most 64 characters')
-  .regex(/^[a-zA-Z0-9_-]+$/, 'plugin names are letters, digits, "_" and "-"')
+const pluginNameSchema = /* @__PURE__ */ memo(() =>
+  z
+    .string()
+    .min(1)
+    .max(64, 'plugin names are at most 64 characters')
+    .regex(/^[a-zA-Z0-9_-]+$/, 'plugin names are letters, digits, "_" and "-"'),
+)
 
-const nativePluginSchema = z
-  .object({
-    name: pluginNameSchema,
-    /** A native plugin signature, e.g. `LLM_INFERENCE_API`, `CUSTOM_EXEC_01`. */
-    signature: z
-      .string()
-      .min(3, 'signatures are 3–128 characters')
-      .max(128, 'signatures are 3–128 characters')
-      .refine(
-        (s) => s.toUpperCase() !== 'ADMIN_CONTAINER_APP_RUNNER',
-        'ADMIN_CONTAINER_APP_RUNNER is forbidden',
-      )
-      .refine(
-        (s) => !['CONTAINER_APP_RUNNER', 'WORKER_APP_RUNNER'].includes(s.toUpperCase()),
-        'use `container` for container plugins',
-      ),
-    port: portSchema.optional(),
-    tunnel: cloudflareTunnelSchema.optional(),
-    /** The plugin's own config keys (UPPER_CASE). */
-    config: customParamsSchema.optional(),
-  })
-  .strict()
-  .superRefine((plugin, ctx) => {
-    if (plugin.tunnel && plugin.port === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['port'],
-        message: 'a tunnel needs the port it forwards to',
-      })
-  })
-
-const containerPluginSchema = z
-  .object({
-    name: pluginNameSchema,
-    container: z.object(containerShape).strict().superRefine(containerRefinement),
-  })
-  .strict()
-
-const nativeAppSchema = z
-  .object({
-    ...placementShape,
-    plugins: z
-      .array(z.union([nativePluginSchema, containerPluginSchema]))
-      .min(1, 'a native app has 1–5 plugins')
-      .max(5, 'a native app has 1–5 plugins'),
-    /** `[consumer, provider]` plugin-name pairs; shmem dynamic env entries add their own. */
-    dependencies: z.array(z.tuple([pluginNameSchema, pluginNameSchema])).optional(),
-    pipelineInputType: z
-      .enum([
-        'void',
-        'Void',
-        'Loopback',
-        'JeevesListener',
-        'JeevesApiListener',
-        'JeevesEmbedAgentListener',
-        'JeevesLlmAgentListener',
-      ])
-      .optional(),
-    pipelineInputUri: z
-      .string()
-      .min(2)
-      .max(256, 'pipeline URIs are at most 256 characters')
-      .regex(/^https?:\/\/.+/, 'pipeline URIs start with http:// or https://')
-      .optional(),
-    pipelineParams: z
-      .record(z.string().min(1), z.unknown())
-      .refine((params) => Object.keys(params).length <= 50, 'at most 50 pipeline parameters')
-      .optional(),
-  })
-  .strict()
-  .superRefine(placementRefinement)
-  .superRefine((app, ctx) => {
-    const names = app.plugins.map((plugin) => plugin.name)
-    names.forEach((name, i) => {
-      if (names.indexOf(name) !== i)
+const nativePluginSchema = /* @__PURE__ */ memo(() =>
+  z
+    .object({
+      name: pluginNameSchema(),
+      /** A native plugin signature, e.g. `LLM_INFERENCE_API`, `CUSTOM_EXEC_01`. */
+      signature: z
+        .string()
+        .min(3, 'signatures are 3–128 characters')
+        .max(128, 'signatures are 3–128 characters')
+        .refine(
+          (s) => s.toUpperCase() !== 'ADMIN_CONTAINER_APP_RUNNER',
+          'ADMIN_CONTAINER_APP_RUNNER is forbidden',
+        )
+        .refine(
+          (s) => !['CONTAINER_APP_RUNNER', 'WORKER_APP_RUNNER'].includes(s.toUpperCase()),
+          'use `container` for container plugins',
+        ),
+      port: portSchema().optional(),
+      tunnel: cloudflareTunnelSchema().optional(),
+      /** The plugin's own config keys() (UPPER_CASE). */
+      config: customParamsSchema().optional(),
+    })
+    .strict()
+    .superRefine((plugin, ctx) => {
+      if (plugin.tunnel && plugin.port === undefined)
         ctx.addIssue({
           code: 'custom',
-          path: ['plugins', i, 'name'],
-          message: `plugin name "${name}" is used twice`,
+          path: ['port'],
+          message: 'a tunnel needs the port it forwards to',
         })
+    }),
+)
+
+const containerPluginSchema = /* @__PURE__ */ memo(() =>
+  z
+    .object({
+      name: pluginNameSchema(),
+      container: z.object(containerShape()).strict().superRefine(containerRefinement),
     })
-    for (const [i, [from, to]] of dependencyPairs(app).entries())
-      for (const name of [from, to])
-        if (!names.includes(name))
+    .strict(),
+)
+
+const nativeAppSchema = /* @__PURE__ */ memo(() =>
+  z
+    .object({
+      ...placementShape(),
+      plugins: z
+        .array(z.union([nativePluginSchema(), containerPluginSchema()]))
+        .min(1, 'a native app has 1–5 plugins')
+        .max(5, 'a native app has 1–5 plugins'),
+      /** `[consumer, provider]` plugin-name pairs; shmem dynamic env entries add their own. */
+      dependencies: z.array(z.tuple([pluginNameSchema(), pluginNameSchema()])).optional(),
+      pipelineInputType: z
+        .enum([
+          'void',
+          'Void',
+          'Loopback',
+          'JeevesListener',
+          'JeevesApiListener',
+          'JeevesEmbedAgentListener',
+          'JeevesLlmAgentListener',
+        ])
+        .optional(),
+      pipelineInputUri: z
+        .string()
+        .min(2)
+        .max(256, 'pipeline URIs are at most 256 characters')
+        .regex(/^https?:\/\/.+/, 'pipeline URIs start with http:// or https://')
+        .optional(),
+      pipelineParams: z
+        .record(z.string().min(1), z.unknown())
+        .refine((params) => Object.keys(params).length <= 50, 'at most 50 pipeline parameters')
+        .optional(),
+    })
+    .strict()
+    .superRefine(placementRefinement)
+    .superRefine((app, ctx) => {
+      const names = app.plugins.map((plugin) => plugin.name)
+      names.forEach((name, i) => {
+        if (names.indexOf(name) !== i)
           ctx.addIssue({
             code: 'custom',
-            path: ['dependencies', i],
-            message: `"${name}" is not one of the plugins (${names.join(', ')})`,
+            path: ['plugins', i, 'name'],
+            message: `plugin name "${name}" is used twice`,
           })
-    if (hasCycle(dependencyPairs(app)))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dependencies'],
-        message: 'plugin dependencies form a cycle',
       })
-  })
+      for (const [i, [from, to]] of dependencyPairs(app).entries())
+        for (const name of [from, to])
+          if (!names.includes(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['dependencies', i],
+              message: `"${name}" is not one of the plugins (${names.join(', ')})`,
+            })
+      if (hasCycle(dependencyPairs(app)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dependencies'],
+          message: 'plugin dependencies form a cycle',
+        })
+    }),
+)
 
-type NativeAppInput = z.output<typeof nativeAppSchema>
+type NativeAppInput = z.output<ReturnType<typeof nativeAppSchema>>
 
 function dependencyPairs(
   app: Pick<NativeAppInput, 'plugins' | 'dependencies'>,
@@ -156,7 +165,7 @@ function hasCycle(pairs: [string, string][]): boolean {
 }
 
 /** 1–5 native plugins and container plugins wired together, on a paid native job. */
-export type BuildNativeAppParameters = z.input<typeof nativeAppSchema>
+export type BuildNativeAppParameters = z.input<ReturnType<typeof nativeAppSchema>>
 export type BuildNativeAppReturnType = CreatePipelineRequest
 export type BuildNativeAppErrorType = TemplateValidationErrorType
 
@@ -182,7 +191,7 @@ export type BuildNativeAppErrorType = TemplateValidationErrorType
  * ```
  */
 export function buildNativeApp(parameters: BuildNativeAppParameters): BuildNativeAppReturnType {
-  const input = parseOrThrow(nativeAppSchema, parameters, 'native app')
+  const input = parseOrThrow(nativeAppSchema(), parameters, 'native app')
   const jobType = paidJobType(input.jobType, ['native'], 'native app')
   const resources = { cpu: jobType.resources.cpu, memory: jobType.resources.memory }
   const plugins: PluginInstanceConfig[] = input.plugins.map((plugin) =>

@@ -1,82 +1,87 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { TemplateValidationErrorType } from '../errors/template.js'
+import { memo } from '../internal/memo.js'
 import type { CreatePipelineRequest, PluginInstanceConfig } from '../types/pipeline.js'
 import { paidJobType, parseOrThrow, placementFields } from './internal.js'
 import { aliasSchema, envSchema, nodeAddressSchema, placementShape, portSchema } from './schemas.js'
 import { type ServiceTemplate, serviceTemplates } from './services.js'
 
-const keys = serviceTemplates.map((service) => service.key) as [string, ...string[]]
+const keys = /* @__PURE__ */ memo(
+  () => serviceTemplates.map((service) => service.key) as [string, ...string[]],
+)
 
-const serviceAppSchema = z
-  .object({
-    ...placementShape,
-    /** Catalogue key (`postgresql`, `n8n`…) or id. */
-    service: z.union([z.enum(keys), z.number().int()]),
-    alias: aliasSchema.optional(),
-    /** Services run on exactly one node. */
-    targetNodes: z.array(nodeAddressSchema).max(1, 'a service runs on one node').optional(),
-    targetNodesCount: z.literal(1, 'a service runs on one node').optional(),
-    /** Values of the service's inputs (env keys); inputs without a default are required. */
-    inputs: z.record(z.string(), z.string().min(1, 'input values cannot be empty')).optional(),
-    /** Extra environment variables. */
-    env: envSchema.optional(),
-    /** Public access through the service's tunnel engine; without it a host port is mapped. */
-    public: z
-      .union([
-        z.object({ engine: z.literal('cloudflare'), token: z.string().min(3).max(512) }).strict(),
-        z
-          .object({
-            engine: z.literal('ngrok'),
-            authToken: z.string().min(3).max(512),
-            edgeLabel: z
-              .string()
-              .min(3, 'ngrok edge labels are 3–64 characters')
-              .max(64, 'ngrok edge labels are 3–64 characters'),
+const serviceAppSchema = /* @__PURE__ */ memo(() =>
+  z
+    .object({
+      ...placementShape(),
+      /** Catalogue key (`postgresql`, `n8n`…) or id. */
+      service: z.union([z.enum(keys()), z.number().int()]),
+      alias: aliasSchema().optional(),
+      /** Services run on exactly one node. */
+      targetNodes: z.array(nodeAddressSchema()).max(1, 'a service runs on one node').optional(),
+      targetNodesCount: z.literal(1, 'a service runs on one node').optional(),
+      /** Values of the service's inputs (env keys()); inputs without a default are required. */
+      inputs: z.record(z.string(), z.string().min(1, 'input values cannot be empty')).optional(),
+      /** Extra environment variables. */
+      env: envSchema().optional(),
+      /** Public access through the service's tunnel engine; without it a host port is mapped. */
+      public: z
+        .union([
+          z.object({ engine: z.literal('cloudflare'), token: z.string().min(3).max(512) }).strict(),
+          z
+            .object({
+              engine: z.literal('ngrok'),
+              authToken: z.string().min(3).max(512),
+              edgeLabel: z
+                .string()
+                .min(3, 'ngrok edge labels are 3–64 characters')
+                .max(64, 'ngrok edge labels are 3–64 characters'),
+            })
+            .strict(),
+        ])
+        .optional(),
+      /** Host port for a private service (default: a free-looking port in 32001–32700). */
+      hostPort: portSchema().optional(),
+    })
+    .strict()
+    .superRefine((input, ctx) => {
+      const service = findService(input.service)
+      if (!service) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['service'],
+          message: `unknown service ${String(input.service)}`,
+        })
+        return
+      }
+      for (const item of service.inputs)
+        if (input.inputs?.[item.key] === undefined && item.defaultValue === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['inputs', item.key],
+            message: `${service.name} needs ${item.label} (${item.key})`,
           })
-          .strict(),
-      ])
-      .optional(),
-    /** Host port for a private service (default: a free-looking port in 32001–32700). */
-    hostPort: portSchema.optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const service = findService(input.service)
-    if (!service) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['service'],
-        message: `unknown service ${String(input.service)}`,
-      })
-      return
-    }
-    for (const item of service.inputs)
-      if (input.inputs?.[item.key] === undefined && item.defaultValue === undefined)
+      for (const key of Object.keys(input.inputs ?? {}))
+        if (!service.inputs.some((item) => item.key === key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['inputs', key],
+            message: `${service.name} has no input ${key}`,
+          })
+      if (input.public && input.public.engine !== service.tunnelEngine)
         ctx.addIssue({
           code: 'custom',
-          path: ['inputs', item.key],
-          message: `${service.name} needs ${item.label} (${item.key})`,
+          path: ['public', 'engine'],
+          message: `${service.name} is exposed through ${service.tunnelEngine}`,
         })
-    for (const key of Object.keys(input.inputs ?? {}))
-      if (!service.inputs.some((item) => item.key === key))
+      if (input.public && input.hostPort !== undefined)
         ctx.addIssue({
           code: 'custom',
-          path: ['inputs', key],
-          message: `${service.name} has no input ${key}`,
+          path: ['hostPort'],
+          message: 'a public service uses its tunnel, not a host port',
         })
-    if (input.public && input.public.engine !== service.tunnelEngine)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['public', 'engine'],
-        message: `${service.name} is exposed through ${service.tunnelEngine}`,
-      })
-    if (input.public && input.hostPort !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hostPort'],
-        message: 'a public service uses its tunnel, not a host port',
-      })
-  })
+    }),
+)
 
 function findService(key: string | number): ServiceTemplate | undefined {
   return serviceTemplates.find((service) => service.key === key || service.id === key)
@@ -84,7 +89,7 @@ function findService(key: string | number): ServiceTemplate | undefined {
 
 /** A catalogue service on a paid service job. */
 export type BuildServiceAppParameters = Omit<
-  z.input<typeof serviceAppSchema>,
+  z.input<ReturnType<typeof serviceAppSchema>>,
   'targetNodesCount'
 > & {
   targetNodesCount?: 1 | undefined
@@ -110,7 +115,7 @@ export type BuildServiceAppErrorType = TemplateValidationErrorType
  * ```
  */
 export function buildServiceApp(parameters: BuildServiceAppParameters): BuildServiceAppReturnType {
-  const input = parseOrThrow(serviceAppSchema, { targetNodesCount: 1, ...parameters }, 'service')
+  const input = parseOrThrow(serviceAppSchema(), { targetNodesCount: 1, ...parameters }, 'service')
   const service = findService(input.service)!
   const jobType = paidJobType(input.jobType, ['service'], `${service.name} service`)
   const inputs = Object.fromEntries(

@@ -54,7 +54,7 @@ export function paidJobType(
   }
 }
 
-type Placement = z.output<z.ZodObject<typeof placementShape>>
+type Placement = z.output<z.ZodObject<ReturnType<typeof placementShape>>>
 
 /** @internal Node selection, tags and project fields of a create request. */
 export function placementFields(input: Placement) {
@@ -89,7 +89,7 @@ function toJobIdNumber(id: bigint | number): number {
   return n
 }
 
-type Container = z.output<z.ZodObject<typeof containerShape>>
+type Container = z.output<z.ZodObject<ReturnType<typeof containerShape>>>
 
 /** @internal One container plugin instance (Container App Runner or Worker App Runner). */
 export function containerPlugin(

@@ -1,12 +1,15 @@
-import { z } from 'zod'
+import * as z from 'zod'
+import { memo } from '../internal/memo.js'
 
 // zod schemas of the template inputs. Limits and patterns follow the Deeploy dApp's forms and what the
 // oracle enforces (spec deeploy-dapp §5.3–5.4, deeploy-api §4); messages name the rule.
 
-export const nodeAddressSchema = z
-  .string()
-  .max(52, 'a node address has at most 52 characters')
-  .regex(/^0xai_[A-Za-z0-9_-]+$/, 'expected a node address like 0xai_…')
+export const nodeAddressSchema = /* @__PURE__ */ memo(() =>
+  z
+    .string()
+    .max(52, 'a node address has at most 52 characters')
+    .regex(/^0xai_[A-Za-z0-9_-]+$/, 'expected a node address like 0xai_…'),
+)
 
 const uniqueList = <item extends z.ZodType>(item: item, max: number, what: string) =>
   z
@@ -14,22 +17,24 @@ const uniqueList = <item extends z.ZodType>(item: item, max: number, what: strin
     .max(max, `at most ${max} ${what}`)
     .refine((list) => new Set(list as unknown[]).size === list.length, `${what} must be unique`)
 
-export const jobIdSchema = z.union([
-  z.bigint().positive('the on-chain job id is positive'),
-  z.number().int().positive('the on-chain job id is positive'),
-])
+export const jobIdSchema = /* @__PURE__ */ memo(() =>
+  z.union([
+    z.bigint().positive('the on-chain job id is positive'),
+    z.number().int().positive('the on-chain job id is positive'),
+  ]),
+)
 
-export const aliasSchema = z
-  .string()
-  .min(3, 'at least 3 characters')
-  .max(36, 'at most 36 characters')
-  .regex(/^[a-zA-Z0-9_-]*$/, 'only letters, digits, "_" and "-"')
+export const aliasSchema = /* @__PURE__ */ memo(() =>
+  z
+    .string()
+    .min(3, 'at least 3 characters')
+    .max(36, 'at most 36 characters')
+    .regex(/^[a-zA-Z0-9_-]*$/, 'only letters, digits, "_" and "-"'),
+)
 
-export const portSchema = z
-  .number()
-  .int()
-  .min(1, 'ports are 1–65535')
-  .max(65535, 'ports are 1–65535')
+export const portSchema = /* @__PURE__ */ memo(() =>
+  z.number().int().min(1, 'ports are 1–65535').max(65535, 'ports are 1–65535'),
+)
 
 const envKeyPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -44,77 +49,91 @@ const envKeysRule = (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
       })
 }
 
-export const envSchema = z
-  .record(z.string(), z.string())
-  .superRefine(envKeysRule)
-  .refine((env) => Object.keys(env).length <= 50, 'at most 50 variables')
+export const envSchema = /* @__PURE__ */ memo(() =>
+  z
+    .record(z.string(), z.string())
+    .superRefine(envKeysRule)
+    .refine((env) => Object.keys(env).length <= 50, 'at most 50 variables'),
+)
 
-export const dynamicEnvPartSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('static'),
-    value: z.string().max(128, 'static parts are at most 128 characters'),
-  }),
-  z.object({ type: z.literal('host_ip') }),
-  z.object({
-    type: z.literal('shmem'),
-    path: z.tuple([
-      z.string().min(1, 'provider plugin name required'),
-      z.string().min(1, 'key required'),
-    ]),
-  }),
-])
-export type DynamicEnvPart = z.input<typeof dynamicEnvPartSchema>
-
-export const dynamicEnvSchema = z
-  .record(
-    z.string(),
-    z.array(dynamicEnvPartSchema).min(1, 'at least 1 part').max(10, 'at most 10 parts'),
-  )
-  .superRefine(envKeysRule)
-  .refine((env) => Object.keys(env).length <= 50, 'at most 50 variables')
-
-export const volumesSchema = z
-  .record(
-    z.string().min(1, 'volume names cannot be empty'),
-    z.string().regex(/^\//, 'mount paths are absolute (start with "/")'),
-  )
-  .refine((volumes) => Object.keys(volumes).length <= 50, 'at most 50 volumes')
-
-export const fileVolumesSchema = z
-  .record(
-    z
-      .string()
-      .min(2, 'file volume names are 2–256 characters')
-      .max(256, 'file volume names are 2–256 characters'),
+export const dynamicEnvPartSchema = /* @__PURE__ */ memo(() =>
+  z.discriminatedUnion('type', [
     z.object({
-      content: z
-        .string()
-        .min(1, 'file content cannot be empty')
-        .refine((c) => new TextEncoder().encode(c).length <= 1_048_576, 'files are at most 1 MB'),
-      mountingPoint: z
-        .string()
-        .min(2, 'mounting points are 2–512 characters')
-        .max(512, 'mounting points are 2–512 characters')
-        .regex(/^\//, 'mounting points are absolute (start with "/")'),
+      type: z.literal('static'),
+      value: z.string().max(128, 'static parts are at most 128 characters'),
     }),
-  )
-  .refine((volumes) => Object.keys(volumes).length <= 50, 'at most 50 file volumes')
+    z.object({ type: z.literal('host_ip') }),
+    z.object({
+      type: z.literal('shmem'),
+      path: z.tuple([
+        z.string().min(1, 'provider plugin name required'),
+        z.string().min(1, 'key required'),
+      ]),
+    }),
+  ]),
+)
+export type DynamicEnvPart = z.input<ReturnType<typeof dynamicEnvPartSchema>>
 
-export const portMappingsSchema = z
-  .array(z.object({ hostPort: portSchema, containerPort: portSchema }))
-  .max(50, 'at most 50 port mappings')
-  .refine(
-    (ports) => new Set(ports.map((p) => p.hostPort)).size === ports.length,
-    'host ports must be unique',
-  )
+export const dynamicEnvSchema = /* @__PURE__ */ memo(() =>
+  z
+    .record(
+      z.string(),
+      z.array(dynamicEnvPartSchema()).min(1, 'at least 1 part').max(10, 'at most 10 parts'),
+    )
+    .superRefine(envKeysRule)
+    .refine((env) => Object.keys(env).length <= 50, 'at most 50 variables'),
+)
 
-export const cloudflareTunnelSchema = z.object({
-  /** The token of a Cloudflare tunnel (see `createTunnel` in `@ratio1/sdk-deeploy/tunnels`). */
-  token: z
-    .string()
-    .min(3, 'tunnel tokens are 3–512 characters')
-    .max(512, 'tunnel tokens are 3–512 characters'),
-})
+export const volumesSchema = /* @__PURE__ */ memo(() =>
+  z
+    .record(
+      z.string().min(1, 'volume names cannot be empty'),
+      z.string().regex(/^\//, 'mount paths are absolute (start with "/")'),
+    )
+    .refine((volumes) => Object.keys(volumes).length <= 50, 'at most 50 volumes'),
+)
+
+export const fileVolumesSchema = /* @__PURE__ */ memo(() =>
+  z
+    .record(
+      z
+        .string()
+        .min(2, 'file volume names are 2–256 characters')
+        .max(256, 'file volume names are 2–256 characters'),
+      z.object({
+        content: z
+          .string()
+          .min(1, 'file content cannot be empty')
+          .refine((c) => new TextEncoder().encode(c).length <= 1_048_576, 'files are at most 1 MB'),
+        mountingPoint: z
+          .string()
+          .min(2, 'mounting points are 2–512 characters')
+          .max(512, 'mounting points are 2–512 characters')
+          .regex(/^\//, 'mounting points are absolute (start with "/")'),
+      }),
+    )
+    .refine((volumes) => Object.keys(volumes).length <= 50, 'at most 50 file volumes'),
+)
+
+export const portMappingsSchema = /* @__PURE__ */ memo(() =>
+  z
+    .array(z.object({ hostPort: portSchema(), containerPort: portSchema() }))
+    .max(50, 'at most 50 port mappings')
+    .refine(
+      (ports) => new Set(ports.map((p) => p.hostPort)).size === ports.length,
+      'host ports must be unique',
+    ),
+)
+
+export const cloudflareTunnelSchema = /* @__PURE__ */ memo(() =>
+  z.object({
+    /** The token of a Cloudflare tunnel (see `createTunnel` in `@ratio1/sdk-deeploy/tunnels`). */
+    token: z
+      .string()
+      .min(3, 'tunnel tokens are 3–512 characters')
+      .max(512, 'tunnel tokens are 3–512 characters'),
+  }),
+)
 
 // Keys the builders own; custom parameters may not override them (the dApp's reserved list).
 export const reservedConfigKeys = [
@@ -142,35 +161,37 @@ export const reservedConfigKeys = [
   'PLUGIN_NAME',
 ]
 
-export const customParamsSchema = z
-  .record(z.string().min(1), z.unknown())
-  .refine((params) => Object.keys(params).length <= 50, 'at most 50 custom parameters')
-  .superRefine((params, ctx) => {
-    for (const key of Object.keys(params))
-      if (reservedConfigKeys.includes(key.toUpperCase()))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `${key} is set by the template, not a custom parameter`,
-        })
-  })
+export const customParamsSchema = /* @__PURE__ */ memo(() =>
+  z
+    .record(z.string().min(1), z.unknown())
+    .refine((params) => Object.keys(params).length <= 50, 'at most 50 custom parameters')
+    .superRefine((params, ctx) => {
+      for (const key of Object.keys(params))
+        if (reservedConfigKeys.includes(key.toUpperCase()))
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `${key} is set by the template, not a custom parameter`,
+          })
+    }),
+)
 
 /** Node selection, tags and project metadata shared by every template. */
-export const placementShape = {
+export const placementShape = /* @__PURE__ */ memo(() => ({
   /** The paid on-chain job (`CspEscrow.createJobs`). */
-  jobId: jobIdSchema,
+  jobId: jobIdSchema(),
   /** The job type it was paid for (sdk-core catalogue id). */
   jobType: z.number().int(),
-  alias: aliasSchema,
+  alias: aliasSchema(),
   /** Explicit nodes; when absent the oracle picks `targetNodesCount` nodes. */
-  targetNodes: uniqueList(nodeAddressSchema, 100, 'target nodes').optional(),
+  targetNodes: uniqueList(nodeAddressSchema(), 100, 'target nodes').optional(),
   targetNodesCount: z
     .number()
     .int()
     .min(1, 'at least 1 node')
     .max(100, 'at most 100 nodes')
     .optional(),
-  spareNodes: uniqueList(nodeAddressSchema, 25, 'spare nodes').optional(),
+  spareNodes: uniqueList(nodeAddressSchema(), 25, 'spare nodes').optional(),
   allowReplicationInTheWild: z.boolean().optional(),
   /** Node filters: `kyb: true` ⇒ KYB nodes only (`IS_KYB`), `false` ⇒ KYC-only nodes (`!IS_KYB`). */
   kyb: z.boolean().optional(),
@@ -193,7 +214,7 @@ export const placementShape = {
     .optional(),
   /** Wait for every instance to confirm readiness (create then reports `success`). @default true */
   chainstoreResponse: z.boolean().optional(),
-}
+}))
 
 export const placementRefinement = (
   value: { targetNodes?: string[] | undefined; targetNodesCount?: number | undefined },
@@ -215,7 +236,7 @@ export const placementRefinement = (
 }
 
 /** A container image or a GitHub repository build, with everything a container plugin takes. */
-export const containerShape = {
+export const containerShape = /* @__PURE__ */ memo(() => ({
   /** Container image, e.g. `nginx:1.27`; for repository builds the build image (default `node:22`). */
   image: z
     .string()
@@ -267,20 +288,20 @@ export const containerShape = {
     })
     .optional(),
   /** The port the app listens on (the tunnel's target). */
-  port: portSchema.optional(),
+  port: portSchema().optional(),
   /** Host → container port mappings on the node. */
-  ports: portMappingsSchema.optional(),
+  ports: portMappingsSchema().optional(),
   /** Expose `port` through a Cloudflare tunnel. */
-  tunnel: cloudflareTunnelSchema.optional(),
-  env: envSchema.optional(),
-  dynamicEnv: dynamicEnvSchema.optional(),
-  volumes: volumesSchema.optional(),
-  fileVolumes: fileVolumesSchema.optional(),
+  tunnel: cloudflareTunnelSchema().optional(),
+  env: envSchema().optional(),
+  dynamicEnv: dynamicEnvSchema().optional(),
+  volumes: volumesSchema().optional(),
+  fileVolumes: fileVolumesSchema().optional(),
   restartPolicy: z.enum(['always', 'on-failure', 'unless-stopped', 'no']).optional(),
   imagePullPolicy: z.enum(['always', 'manual']).optional(),
-  /** Extra plugin config keys (UPPER_CASE), e.g. `{ CONTAINER_START_COMMAND: '...' }`. */
-  custom: customParamsSchema.optional(),
-}
+  /** Extra plugin config keys() (UPPER_CASE), e.g. `{ CONTAINER_START_COMMAND: '...' }`. */
+  custom: customParamsSchema().optional(),
+}))
 
 export const containerRefinement = (
   value: {

@@ -1,7 +1,8 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { HttpRequestError, ResponseValidationError, TimeoutError } from '../errors/request.js'
+import { formatIssues } from '../internal/issues.js'
 import { redactText } from '../internal/redact.js'
 import { CloudflareApiError } from './errors.js'
 
@@ -29,7 +30,7 @@ export type CloudflareClient = {
   zoneId: string | undefined
   baseUrl: string
   /** @internal */
-  request: <schema extends z.ZodType>(parameters: {
+  request: <schema extends z.ZodMiniType>(parameters: {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE'
     path: string
     schema: schema
@@ -43,7 +44,7 @@ export type CreateCloudflareClientErrorType = InvalidParameterErrorType
 
 const envelopeSchema = z.looseObject({
   success: z.boolean(),
-  errors: z.array(z.looseObject({ code: z.number(), message: z.string() })).default([]),
+  errors: z._default(z.array(z.looseObject({ code: z.number(), message: z.string() })), []),
   result: z.unknown(),
 })
 
@@ -138,7 +139,7 @@ export function createCloudflareClient(
         status,
         errors: [{ code: 0, message: redactText(body.slice(0, 200), secrets) || 'empty response' }],
       })
-    const envelope = envelopeSchema.safeParse(body)
+    const envelope = z.safeParse(envelopeSchema, body)
     if (!envelope.success)
       throw new ResponseValidationError({ url, issues: ['body: not a Cloudflare v4 envelope'] })
     if (!envelope.data.success || status >= 400)
@@ -150,13 +151,11 @@ export function createCloudflareClient(
           message: redactText(e.message, secrets),
         })),
       })
-    const parsed = schema.safeParse(envelope.data.result)
+    const parsed = z.safeParse(schema, envelope.data.result)
     if (!parsed.success)
       throw new ResponseValidationError({
         url,
-        issues: parsed.error.issues.map(
-          (issue) => `result.${issue.path.map(String).join('.')}: ${issue.message}`,
-        ),
+        issues: formatIssues('result', parsed.error),
       })
     return parsed.data
   }

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { HttpRequestErrorType, TimeoutErrorType } from '../errors/request.js'
 import type { CloudflareClient } from './client.js'
 import type { CloudflareApiErrorType } from './errors.js'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { HttpRequestErrorType, TimeoutErrorType } from '../errors/request.js'
 import type { CloudflareClient } from './client.js'
 import type { CloudflareApiErrorType } from './errors.js'
@@ -28,7 +28,7 @@ export async function getTunnelToken(
   return client.request({
     method: 'GET',
     path: `/accounts/${client.accountId}/cfd_tunnel/${encodeURIComponent(parameters.tunnelId)}/token`,
-    schema: z.string().min(1),
+    schema: z.string().check(z.minLength(1)),
     signal: parameters.signal,
   })
 }

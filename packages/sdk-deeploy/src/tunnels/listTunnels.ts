@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { HttpRequestErrorType, TimeoutErrorType } from '../errors/request.js'
 import type { CloudflareClient } from './client.js'
 import type { CloudflareApiErrorType } from './errors.js'

@@ -1,17 +1,17 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const tunnelSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  created_at: z.string().optional(),
-  deleted_at: z.string().nullish(),
-  status: z.string().optional(),
-  config_src: z.string().optional(),
-  remote_config: z.boolean().optional(),
-  connections: z.array(z.record(z.string(), z.unknown())).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
+  created_at: z.optional(z.string()),
+  deleted_at: z.nullish(z.string()),
+  status: z.optional(z.string()),
+  config_src: z.optional(z.string()),
+  remote_config: z.optional(z.boolean()),
+  connections: z.optional(z.array(z.record(z.string(), z.unknown()))),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
   /** Returned by create: the connector token `cloudflared` (and `CLOUDFLARE_TOKEN`) uses. */
-  token: z.string().optional(),
+  token: z.optional(z.string()),
 })
 /** A Cloudflare tunnel as the v4 API returns it. */
 export type CloudflareTunnel = z.output<typeof tunnelSchema>
@@ -21,23 +21,23 @@ export const dnsRecordSchema = z.looseObject({
   type: z.string(),
   name: z.string(),
   content: z.string(),
-  proxied: z.boolean().optional(),
-  ttl: z.number().optional(),
+  proxied: z.optional(z.boolean()),
+  ttl: z.optional(z.number()),
 })
 export type CloudflareDnsRecord = z.output<typeof dnsRecordSchema>
 
 export const ingressRuleSchema = z.object({
   /** Public hostname; omit only on the final catch-all rule. */
-  hostname: z.string().optional(),
+  hostname: z.optional(z.string()),
   /** Origin as seen from the node, e.g. `http://localhost:8080`, or `http_status:404`. */
   service: z.string(),
-  path: z.string().optional(),
-  originRequest: z.record(z.string(), z.unknown()).optional(),
+  path: z.optional(z.string()),
+  originRequest: z.optional(z.record(z.string(), z.unknown())),
 })
 export type IngressRule = z.input<typeof ingressRuleSchema>
 
 export const configurationSchema = z.looseObject({
-  tunnel_id: z.string().optional(),
-  version: z.number().optional(),
-  config: z.looseObject({ ingress: z.array(ingressRuleSchema).optional() }).nullish(),
+  tunnel_id: z.optional(z.string()),
+  version: z.optional(z.number()),
+  config: z.nullish(z.looseObject({ ingress: z.optional(z.array(ingressRuleSchema)) })),
 })

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -10,7 +10,9 @@ import { oracleUrl } from '../../internal/oracleUrl.js'
 import { countryStatsResultSchema } from '../../schemas/oracle.js'
 
 export type GetActiveNodesCountryStatsParameters = DeeployCallOptions
-export type GetActiveNodesCountryStatsReturnType = z.output<typeof countryStatsResultSchema>
+export type GetActiveNodesCountryStatsReturnType = z.output<
+  ReturnType<typeof countryStatsResultSchema>
+>
 export type GetActiveNodesCountryStatsErrorType =
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -34,7 +36,7 @@ export async function getActiveNodesCountryStats(
     method: 'GET',
     url: oracleUrl(client, '/active_nodes_country_stats'),
     kind: 'read',
-    schema: countryStatsResultSchema,
+    schema: countryStatsResultSchema(),
     options: parameters,
   })
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -17,7 +17,7 @@ export type GetActiveNodesListParameters = DeeployCallOptions & {
   /** Filter on node alias. */
   aliasPattern?: string | undefined
 }
-export type GetActiveNodesListReturnType = z.output<typeof activeNodesListResultSchema>
+export type GetActiveNodesListReturnType = z.output<ReturnType<typeof activeNodesListResultSchema>>
 export type GetActiveNodesListErrorType =
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -40,7 +40,7 @@ export async function getActiveNodesList(
     method: 'GET',
     url: oracleUrl(client, '/active_nodes_list'),
     kind: 'read',
-    schema: activeNodesListResultSchema,
+    schema: activeNodesListResultSchema(),
     searchParams: {
       page: parameters.page ?? 1,
       items_per_page: parameters.itemsPerPage ?? 10,

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -10,7 +10,7 @@ import { oracleUrl } from '../../internal/oracleUrl.js'
 import { currentEpochResultSchema } from '../../schemas/oracle.js'
 
 export type GetCurrentEpochParameters = DeeployCallOptions
-export type GetCurrentEpochReturnType = z.output<typeof currentEpochResultSchema>
+export type GetCurrentEpochReturnType = z.output<ReturnType<typeof currentEpochResultSchema>>
 export type GetCurrentEpochErrorType =
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -33,7 +33,7 @@ export async function getCurrentEpoch(
     method: 'GET',
     url: oracleUrl(client, '/current_epoch'),
     kind: 'read',
-    schema: currentEpochResultSchema,
+    schema: currentEpochResultSchema(),
     options: parameters,
   })
 }

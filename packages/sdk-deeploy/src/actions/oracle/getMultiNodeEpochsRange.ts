@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -15,7 +15,9 @@ export type GetMultiNodeEpochsRangeParameters = DeeployCallOptions & {
   includeBcInfo?: boolean | undefined
 }
 /** Per-node availability payloads keyed as the oracle returns them. */
-export type GetMultiNodeEpochsRangeReturnType = z.output<typeof multiNodeEpochsResultSchema>
+export type GetMultiNodeEpochsRangeReturnType = z.output<
+  ReturnType<typeof multiNodeEpochsResultSchema>
+>
 export type GetMultiNodeEpochsRangeErrorType =
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -39,7 +41,7 @@ export async function getMultiNodeEpochsRange(
     method: 'POST',
     url: oracleUrl(client, '/multi_node_epochs_range'),
     kind: 'read',
-    schema: multiNodeEpochsResultSchema,
+    schema: multiNodeEpochsResultSchema(),
     json: {
       dct_eth_nodes_request: parameters.nodes,
       include_bc_info: parameters.includeBcInfo ?? false,

@@ -1,5 +1,5 @@
 import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -18,7 +18,7 @@ export type GetNodeEpochsRangeParameters = DeeployCallOptions & {
   /** Include on-chain licence data. */
   includeBcInfo?: boolean | undefined
 }
-export type GetNodeEpochsRangeReturnType = z.output<typeof nodeEpochsResultSchema>
+export type GetNodeEpochsRangeReturnType = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export type GetNodeEpochsRangeErrorType =
   | InvalidParameterErrorType
   | HttpRequestErrorType
@@ -49,7 +49,7 @@ export async function getNodeEpochsRange(
     method: 'GET',
     url: oracleUrl(client, '/node_epochs_range'),
     kind: 'read',
-    schema: nodeEpochsResultSchema,
+    schema: nodeEpochsResultSchema(),
     searchParams: {
       ...nodeQuery(parameters),
       start_epoch: parameters.startEpoch,

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { send } from '../../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../../clients/types.js'
 import type {
@@ -13,7 +13,7 @@ export type GetNodeLastEpochParameters = DeeployCallOptions & {
   nodeAddress?: string | undefined
   ethAddress?: string | undefined
 }
-export type GetNodeLastEpochReturnType = z.output<typeof nodeEpochsResultSchema>
+export type GetNodeLastEpochReturnType = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export type GetNodeLastEpochErrorType =
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -37,7 +37,7 @@ export async function getNodeLastEpoch(
     method: 'GET',
     url: oracleUrl(client, '/node_last_epoch'),
     kind: 'read',
-    schema: nodeEpochsResultSchema,
+    schema: nodeEpochsResultSchema(),
     searchParams: nodeQuery(parameters),
     options: parameters,
   })
