@@ -111,6 +111,7 @@ describe('simulateAllocation', () => {
         balanceAfter: 21_000_000n,
         lastAllocatedEpoch: 11n,
         overdrawn: false,
+        withheld: 0n,
       },
     ])
     expect(result.nodeCredits).toEqual(
@@ -146,6 +147,43 @@ describe('simulateAllocation', () => {
     })
     expect(result.jobs[0]!.overdrawn).toBe(true)
     expect(result.jobs[0]!.balanceAfter).toBe(375_000n * 30n - 375_000n * 30n * 3n)
+  })
+
+  test("with 'cap' (this SDK's escrow) over-assigned nodes share what the job funded", () => {
+    const overAssigned = { ...job, numberOfNodesRequested: 2n, activeNodes: [A, B, C] }
+    const [allocation] = simulateAllocation({
+      jobs: [overAssigned],
+      currentEpoch: 11n,
+      overAssignment: 'cap',
+    }).jobs
+    // 375_000 × 1 epoch × 2 paid nodes = 750_000, shared by 3 nodes: 250_000 each.
+    expect(allocation).toMatchObject({
+      debit: 750_000n,
+      netPerNode: 212_500n,
+      burnPerNode: 37_500n,
+      withheld: 375_000n,
+      overdrawn: false,
+    })
+
+    const poor = { ...job, numberOfNodesRequested: 3n, activeNodes: [A, B, C], balance: 1_000_000n }
+    const [capped] = simulateAllocation({
+      jobs: [poor],
+      currentEpoch: 12n,
+      overAssignment: 'cap',
+    }).jobs
+    expect(capped).toMatchObject({
+      debit: 999_999n,
+      balanceAfter: 1n,
+      withheld: 2_250_000n - 999_999n,
+    })
+
+    const fine = { ...job, numberOfNodesRequested: 2n }
+    expect(simulateAllocation({ jobs: [fine], currentEpoch: 12n, overAssignment: 'cap' })).toEqual(
+      simulateAllocation({ jobs: [fine], currentEpoch: 12n }),
+    )
+    expect(() =>
+      simulateAllocation({ jobs: [job], currentEpoch: 12n, overAssignment: 'cap' }),
+    ).toThrow(/numberOfNodesRequested/)
   })
 
   test("the burn is 15 % of the gross, rounded in the nodes' favour", () => {

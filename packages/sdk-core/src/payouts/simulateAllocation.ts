@@ -1,13 +1,15 @@
 import type { Address } from 'viem'
+import { InvalidParameterError } from '../errors/parameters.js'
 import { type Count, toInteger } from '../internal/integers.js'
 import type { JobDetails } from '../types/job.js'
-import { allocateJobEpochs } from './allocateJobEpochs.js'
+import { splitValidatedReward } from './splitNodeReward.js'
 
-/** A job as allocation sees it. */
+/** A job as allocation sees it (`numberOfNodesRequested` is needed with `overAssignment: 'cap'`). */
 export type AllocatableJob = Pick<
   JobDetails,
   'id' | 'pricePerEpoch' | 'lastExecutionEpoch' | 'lastAllocatedEpoch' | 'balance' | 'activeNodes'
->
+> &
+  Partial<Pick<JobDetails, 'numberOfNodesRequested'>>
 
 /** @see simulateAllocation */
 export type SimulateAllocationParameters = {
@@ -15,6 +17,15 @@ export type SimulateAllocationParameters = {
   jobs: readonly AllocatableJob[]
   /** The current epoch; epochs up to `currentEpoch − 1` are allocated. */
   currentEpoch: Count
+  /**
+   * What happens when more nodes are active than the job paid for.
+   * - `'overdraw'` (default, Ratio1's deployed escrow): every active node is paid in full, the balance can go
+   *   negative and the escrow then reverts the whole allocation (`overdrawn` flags it).
+   * - `'cap'` (the escrow of `@ratio1/contracts`): a job pays at most `pricePerEpoch × numberOfNodesRequested`
+   *   per epoch and never more than its balance, shared equally (rounded down) by the active nodes; the
+   *   shortfall against list price is `withheld`.
+   */
+  overAssignment?: 'overdraw' | 'cap' | undefined
 }
 
 /** What one job receives in the allocation. */
@@ -31,6 +42,8 @@ export type JobAllocation = {
   lastAllocatedEpoch: bigint
   /** True when the debit exceeds the balance (Ratio1's escrow reverts the whole allocation then). */
   overdrawn: boolean
+  /** What the nodes were owed at list price beyond what was paid (`'cap'` only; otherwise 0). */
+  withheld: bigint
 }
 
 /** @see simulateAllocation */
@@ -47,7 +60,8 @@ export type SimulateAllocationReturnType = {
 /**
  * Runs one escrow's `allocateRewardsToNodes` off chain: for every job with active nodes, catches up from
  * `lastAllocatedEpoch` to `min(currentEpoch − 1, lastExecutionEpoch − 1)` with the current node set, splits
- * each node's reward 85/15 and debits the job. Use it to predict an allocation or to check one.
+ * each node's reward 85/15 (floor 15 % burned per node and batch) and debits the job. Use it to predict an
+ * allocation or to check one.
  *
  * @example
  * ```ts
@@ -64,6 +78,7 @@ export function simulateAllocation(
   parameters: SimulateAllocationParameters,
 ): SimulateAllocationReturnType {
   const currentEpoch = toInteger('currentEpoch', parameters.currentEpoch, 1n)
+  const capped = parameters.overAssignment === 'cap'
   const lastEpoch = currentEpoch - 1n
   const nodeCredits = new Map<Address, bigint>()
   const allocations: JobAllocation[] = []
@@ -71,30 +86,45 @@ export function simulateAllocation(
   let totalGross = 0n
 
   for (const job of parameters.jobs) {
-    if (job.activeNodes.length === 0) continue
+    const nodeCount = BigInt(job.activeNodes.length)
+    if (nodeCount === 0n) continue
     const lastPayable = job.lastExecutionEpoch - 1n
     const effective = lastEpoch < lastPayable ? lastEpoch : lastPayable
     if (job.lastAllocatedEpoch >= effective) continue
     const epochs = effective - job.lastAllocatedEpoch
-    const split = allocateJobEpochs({
-      pricePerEpoch: job.pricePerEpoch,
-      activeNodes: job.activeNodes,
-      epochs,
-    })
+    const owedPerNode = job.pricePerEpoch * epochs
+
+    let perNode = owedPerNode
+    if (capped) {
+      if (job.numberOfNodesRequested === undefined)
+        throw new InvalidParameterError({
+          field: `jobs[${job.id}].numberOfNodesRequested`,
+          value: undefined,
+          rule: "the job's requested node count when `overAssignment` is 'cap'",
+        })
+      const paidNodes =
+        nodeCount < job.numberOfNodesRequested ? nodeCount : job.numberOfNodesRequested
+      let due = owedPerNode * paidNodes
+      if (due > job.balance) due = job.balance > 0n ? job.balance : 0n
+      perNode = due / nodeCount
+    }
+    const { burn: burnPerNode, node: netPerNode } = splitValidatedReward(perNode)
+    const debit = perNode * nodeCount
     for (const node of job.activeNodes)
-      nodeCredits.set(node, (nodeCredits.get(node) ?? 0n) + split.netPerNode)
-    totalBurn += split.totalBurn
-    totalGross += split.debit
-    const balanceAfter = job.balance - split.debit
+      nodeCredits.set(node, (nodeCredits.get(node) ?? 0n) + netPerNode)
+    totalBurn += burnPerNode * nodeCount
+    totalGross += debit
+    const balanceAfter = job.balance - debit
     allocations.push({
       jobId: job.id,
       epochs,
-      netPerNode: split.netPerNode,
-      burnPerNode: split.burnPerNode,
-      debit: split.debit,
+      netPerNode,
+      burnPerNode,
+      debit,
       balanceAfter,
       lastAllocatedEpoch: effective,
       overdrawn: balanceAfter < 0n,
+      withheld: owedPerNode * nodeCount - debit,
     })
   }
   return { jobs: allocations, nodeCredits, totalBurn, totalGross }

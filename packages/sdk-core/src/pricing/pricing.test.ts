@@ -277,6 +277,15 @@ describe('extensions and refunds', () => {
       additionalNodes: 1n,
       remainingEpochs: 10n,
     })
+    // A pending job paid in epoch 101 on this SDK's escrow: the added node runs 30 epochs once started.
+    expect(
+      quoteExtendJobNodes({
+        job,
+        currentEpoch: 121n,
+        newNumberOfNodes: 3,
+        pendingRequestEpoch: 101n,
+      }),
+    ).toEqual({ amount: 11_250_000n, additionalNodes: 1n, remainingEpochs: 30n })
     expect(() => quoteExtendJobNodes({ job, currentEpoch: 121n, newNumberOfNodes: 2 })).toThrow(
       NodeCountNotIncreasedError,
     )

@@ -16,6 +16,12 @@ export type QuoteExtendJobNodesParameters = {
   currentEpoch: Count
   /** The new total node count (must be greater than the current one). */
   newNumberOfNodes: Count
+  /**
+   * For a job that has not started yet, the epoch it was paid in. The escrow of `@ratio1/contracts` charges
+   * added nodes of a pending job from that epoch, because the job's end moves with its start and the nodes
+   * run every one of those epochs; Ratio1's deployed escrow charges from the current epoch (leave it out).
+   */
+  pendingRequestEpoch?: Count | undefined
 }
 
 /** @see quoteExtendJobNodes */
@@ -24,7 +30,7 @@ export type QuoteExtendJobNodesReturnType = {
   amount: bigint
   /** Nodes added. */
   additionalNodes: bigint
-  /** Epochs each added node is paid for: the current one up to the end. */
+  /** Epochs each added node is paid for: from the current epoch (or the pending job's request epoch) to the end. */
   remainingEpochs: bigint
 }
 
@@ -37,7 +43,8 @@ export type QuoteExtendJobNodesErrorType =
 
 /**
  * Prices `extendJobNodes`: `pricePerEpoch × (newNodes − oldNodes) × (lastExecutionEpoch − currentEpoch)`;
- * the current epoch counts as a remaining epoch.
+ * the current epoch counts as a remaining epoch. For a pending job on this SDK's escrow pass
+ * `pendingRequestEpoch`, and the epochs are counted from it.
  *
  * @throws {NodeCountNotIncreasedError} unless nodes are added.
  * @throws {JobEndedError} when the job's paid epochs are over.
@@ -59,8 +66,12 @@ export function quoteExtendJobNodes(
   const newNodes = toNodeCount('newNumberOfNodes', parameters.newNumberOfNodes)
   if (newNodes <= oldNodes)
     throw new NodeCountNotIncreasedError({ current: oldNodes, requested: newNodes })
-  if (last <= currentEpoch) throw new JobEndedError({ lastExecutionEpoch: last, currentEpoch })
+  const from =
+    parameters.pendingRequestEpoch === undefined
+      ? currentEpoch
+      : toInteger('pendingRequestEpoch', parameters.pendingRequestEpoch)
+  if (last <= from) throw new JobEndedError({ lastExecutionEpoch: last, currentEpoch })
   const additionalNodes = newNodes - oldNodes
-  const remainingEpochs = last - currentEpoch
+  const remainingEpochs = last - from
   return { amount: price * additionalNodes * remainingEpochs, additionalNodes, remainingEpochs }
 }
