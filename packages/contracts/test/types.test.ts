@@ -3,7 +3,7 @@ import { expectTypeOf, test } from 'vitest'
 import { cspEscrowAbi, type poaiManagerAbi } from '../src/abis.js'
 import { ratio1Addresses } from '../src/addresses.js'
 import { cspEscrowArtifact } from '../src/artifacts.js'
-import type { DeployRatio1SystemReturnType } from '../src/deploy.js'
+import type { DeployRatio1SystemReturnType, Ratio1SystemAddresses } from '../src/deploy.js'
 import type { TestPublicClient, TestWalletClient } from './fixture.js'
 
 // Compile-time checks (enforced by `tsc --noEmit`); at run time these are no-ops.
@@ -24,6 +24,10 @@ test('contract handles are typed by the ABI and the clients', () => {
   // With an account and a chain on the wallet client, writes need no options.
   expectTypeOf<Manager['write']['deployCspEscrow']>().toBeCallableWith()
   expectTypeOf<System['addresses']['poaiManager']>().toEqualTypeOf<Address>()
+})
+
+test('the localnet record fits a deployment', () => {
+  expectTypeOf(ratio1Addresses.localnet.contracts).toExtend<Ratio1SystemAddresses>()
 })
 
 test('addresses keep their literal values', () => {

@@ -31,14 +31,14 @@ export type GetRatio1SystemContractsReturnType<
 
 /**
  * Typed viem contract handles for every contract of a deployed system, bound to the given
- * clients. Use it to reconnect to a deployment recorded earlier (e.g. `deployments/localnet.json`).
+ * clients. Use it to reconnect to a deployment recorded earlier, such as the localnet one.
  *
  * @example
  * ```ts
+ * import { ratio1Addresses } from '@ratio1/contracts/addresses'
  * import { getRatio1SystemContracts } from '@ratio1/contracts/deploy'
- * import localnet from '@ratio1/contracts/deployments/localnet.json' with { type: 'json' }
  * const contracts = getRatio1SystemContracts({
- *   addresses: localnet.addresses,
+ *   addresses: ratio1Addresses.localnet.contracts,
  *   publicClient,
  *   walletClient,
  * })
