@@ -1,15 +1,34 @@
-// Benchmarks of @ratio1/sdk-deeploy, run against the built package (pnpm build first; `pnpm bench`
-// through turbo does). Prints a Markdown table and writes .bench-results/bench.json.
+// Benchmarks of @ratio1/sdk-deeploy. The package is bundled from source with esbuild (the same
+// compiler tsup uses), so no prior build is needed. Prints a Markdown table and writes
+// .bench-results/bench.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hashRequestPayload, signRequest, toCanonicalJson, toLegacyJson } from '@ratio1/sdk-deeploy'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const conditions = ['@ratio1/source']
+mkdirSync(join(root, '.bench-results'), { recursive: true })
+const sdkFile = join(root, '.bench-results/sdk.mjs')
+await build({
+  entryPoints: [join(root, 'src/index.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  conditions,
+  outfile: sdkFile,
+  logLevel: 'silent',
+})
+const {
+  hashRequestPayload,
+  signRequest,
+  toCanonicalJson,
+  toLegacyJson,
+}: typeof import('../src/index.js') = await import(pathToFileURL(sdkFile).href)
 const account = privateKeyToAccount(
   '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318',
 )
@@ -95,7 +114,7 @@ const work = mkdtempSync(join(tmpdir(), 'sdk-deeploy-bundle-'))
 const entry = join(work, 'app.js')
 writeFileSync(
   entry,
-  `import { createDeeployClient, getApps } from '${join(root, 'dist/index.js')}'
+  `import { createDeeployClient, getApps } from '${join(root, 'src/index.ts')}'
 export async function listJobs(account) {
   const client = createDeeployClient({ network: 'mainnet', account })
   return getApps(client)
@@ -111,8 +130,8 @@ const result = await build({
   target: 'es2022',
   write: false,
   metafile: true,
+  conditions,
   logLevel: 'silent',
-  nodePaths: [join(root, 'node_modules')],
 })
 rmSync(work, { recursive: true, force: true })
 const code = result.outputFiles[0]!.contents
@@ -139,7 +158,7 @@ const results = {
   json: { payloadBytes: bigBytes, canonical, hash, legacyJson, stringify },
   bundle,
 }
-mkdirSync(join(root, '.bench-results'), { recursive: true })
+rmSync(sdkFile)
 writeFileSync(join(root, '.bench-results/bench.json'), JSON.stringify(results, null, 2))
 
 const mbps = (r: { msPerOp: number }) => (bigBytes / 1_048_576 / (r.msPerOp / 1000)).toFixed(1)

@@ -6,6 +6,12 @@ import { LosslessNumber } from './losslessNumber.js'
 const surrogate = /[\uD800-\uDFFF]/
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/** @internal Sorts object keys in place as Python does; the common all-BMP case uses the native sort. */
+export function sortKeys(keys: string[]): string[] {
+  for (const key of keys) if (surrogate.test(key)) return keys.sort(compareKeys)
+  return keys.sort()
+}
+
 /** @internal */
 export function compareKeys(a: string, b: string): number {
   if (!surrogate.test(a) && !surrogate.test(b)) return a < b ? -1 : a > b ? 1 : 0

@@ -1,5 +1,5 @@
 import { InvalidJsonValueError } from '../errors/json.js'
-import { compareKeys, formatScalar, normalize } from './serialize.js'
+import { formatScalar, normalize, sortKeys } from './serialize.js'
 
 /**
  * Serializes a value as the oracles' *compact canonical JSON* (Deeploy v3 signing): object keys sorted,
@@ -39,7 +39,7 @@ function write(raw: unknown, path: string, stack: object[]): string | undefined 
     out = `[${parts.join(',')}]`
   } else {
     const record = object as Record<string, unknown>
-    const keys = Object.keys(record).sort(compareKeys)
+    const keys = sortKeys(Object.keys(record))
     const parts: string[] = []
     for (const key of keys) {
       const member = write(record[key], `${path}.${key}`, stack)

@@ -1,5 +1,5 @@
 import { InvalidJsonValueError } from '../errors/json.js'
-import { compareKeys, formatScalar, normalize } from './serialize.js'
+import { formatScalar, normalize, sortKeys } from './serialize.js'
 
 /**
  * Serializes a value exactly as Python's
@@ -44,7 +44,7 @@ function write(raw: unknown, path: string, depth: number, stack: object[]): stri
       parts.push(write(object[i], `${path}[${i}]`, depth + 1, stack) ?? 'null')
   } else {
     const record = object as Record<string, unknown>
-    for (const key of Object.keys(record).sort(compareKeys)) {
+    for (const key of sortKeys(Object.keys(record))) {
       const member = write(record[key], `${path}.${key}`, depth + 1, stack)
       if (member !== undefined) parts.push(`${formatScalar(key, path)}:${member}`)
     }

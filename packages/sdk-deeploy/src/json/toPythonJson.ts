@@ -1,5 +1,5 @@
 import { InvalidJsonValueError } from '../errors/json.js'
-import { compareKeys, formatScalar, normalize } from './serialize.js'
+import { formatScalar, normalize, sortKeys } from './serialize.js'
 
 /**
  * Compact sorted JSON as Python's `json.dumps(value, sort_keys=True, separators=(",", ":"),
@@ -23,7 +23,7 @@ function write(raw: unknown, path: string): string | undefined {
     return `[${value.map((v, i) => write(v, `${path}[${i}]`) ?? 'null').join(',')}]`
   const record = value as Record<string, unknown>
   const parts: string[] = []
-  for (const key of Object.keys(record).sort(compareKeys)) {
+  for (const key of sortKeys(Object.keys(record))) {
     const member = write(record[key], `${path}.${key}`)
     if (member !== undefined) parts.push(`${formatScalar(key, path)}:${member}`)
   }
