@@ -1,5 +1,5 @@
 import type { Address, TransactionReceipt } from 'viem'
-import { parseEventLogs } from 'viem'
+import { getAddress, parseEventLogs } from 'viem'
 import { cspEscrowAbi } from '../abis.js'
 
 /** What an allocation transaction paid out, read from its receipt. */
@@ -25,7 +25,7 @@ export function allocationOf(receipt: Pick<TransactionReceipt, 'logs'>): Allocat
   for (const log of logs) {
     if (log.eventName === 'RewardsAllocatedV3') {
       summary.credits.push({
-        escrow: log.address,
+        escrow: getAddress(log.address),
         jobId: log.args.jobId,
         node: log.args.nodeAddress,
         usdc: log.args.usdcAmount,

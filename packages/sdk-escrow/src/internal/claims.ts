@@ -1,5 +1,5 @@
 import type { Address, TransactionReceipt } from 'viem'
-import { parseEventLogs } from 'viem'
+import { getAddress, parseEventLogs } from 'viem'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
 
 /** What one node's claim paid, read from the receipt. */
@@ -28,7 +28,11 @@ export function claimsOf(receipt: Pick<TransactionReceipt, 'logs'>): NodeClaim[]
   }).map((total) => {
     const escrows = perEscrow
       .filter((log) => log.args.nodeAddr === total.args.nodeAddr && log.logIndex < total.logIndex)
-      .map((log) => ({ escrow: log.address, usdc: log.args.usdcAmount, r1: log.args.r1Amount }))
+      .map((log) => ({
+        escrow: getAddress(log.address),
+        usdc: log.args.usdcAmount,
+        r1: log.args.r1Amount,
+      }))
     return {
       node: total.args.nodeAddr,
       owner: total.args.nodeOwner,
