@@ -2,7 +2,13 @@ import * as z from 'zod'
 import type { TemplateValidationErrorType } from '../errors/template.js'
 import { memo } from '../internal/memo.js'
 import type { CreatePipelineRequest } from '../types/pipeline.js'
-import { containerPlugin, paidJobType, parseOrThrow, placementFields } from './internal.js'
+import {
+  containerPlugin,
+  containerResources,
+  paidJobType,
+  parseOrThrow,
+  placementFields,
+} from './internal.js'
 import {
   containerRefinement,
   containerShape,
@@ -49,7 +55,15 @@ export function buildGenericApp(parameters: BuildGenericAppParameters): BuildGen
     ...placementFields(input),
     job_app_type: 'generic',
     plugins: [
-      containerPlugin(input, { cpu: jobType.resources.cpu, memory: jobType.resources.memory }),
+      containerPlugin(
+        input,
+        containerResources(input.resources, jobType.resources, {
+          exact: true,
+          template: 'generic app',
+          path: 'resources',
+          jobType: jobType.id,
+        }),
+      ),
     ],
     pipeline_input_type: 'void',
     pipeline_input_uri: null,

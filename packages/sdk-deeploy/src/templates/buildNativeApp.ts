@@ -4,6 +4,7 @@ import { memo } from '../internal/memo.js'
 import type { CreatePipelineRequest, PluginInstanceConfig } from '../types/pipeline.js'
 import {
   containerPlugin,
+  containerResources,
   paidJobType,
   parseOrThrow,
   placementFields,
@@ -46,7 +47,7 @@ const nativePluginSchema = /* @__PURE__ */ memo(() =>
         ),
       port: portSchema().optional(),
       tunnel: cloudflareTunnelSchema().optional(),
-      /** The plugin's own config keys() (UPPER_CASE). */
+      /** The plugin's own config keys (UPPER_CASE). */
       config: customParamsSchema().optional(),
     })
     .strict()
@@ -194,9 +195,18 @@ export function buildNativeApp(parameters: BuildNativeAppParameters): BuildNativ
   const input = parseOrThrow(nativeAppSchema(), parameters, 'native app')
   const jobType = paidJobType(input.jobType, ['native'], 'native app')
   const resources = { cpu: jobType.resources.cpu, memory: jobType.resources.memory }
-  const plugins: PluginInstanceConfig[] = input.plugins.map((plugin) =>
+  const plugins: PluginInstanceConfig[] = input.plugins.map((plugin, i) =>
     'container' in plugin
-      ? containerPlugin(plugin.container, resources, plugin.name)
+      ? containerPlugin(
+          plugin.container,
+          containerResources(plugin.container.resources, jobType.resources, {
+            exact: false,
+            template: 'native app',
+            path: `plugins.${i}.container.resources`,
+            jobType: jobType.id,
+          }),
+          plugin.name,
+        )
       : {
           plugin_signature: plugin.signature,
           plugin_name: plugin.name,

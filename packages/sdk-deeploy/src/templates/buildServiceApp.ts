@@ -20,7 +20,7 @@ const serviceAppSchema = /* @__PURE__ */ memo(() =>
       /** Services run on exactly one node. */
       targetNodes: z.array(nodeAddressSchema()).max(1, 'a service runs on one node').optional(),
       targetNodesCount: z.literal(1, 'a service runs on one node').optional(),
-      /** Values of the service's inputs (env keys()); inputs without a default are required. */
+      /** Values of the service's inputs (env keys); inputs without a default are required. */
       inputs: z.record(z.string(), z.string().min(1, 'input values cannot be empty')).optional(),
       /** Extra environment variables. */
       env: envSchema().optional(),

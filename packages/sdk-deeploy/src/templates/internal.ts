@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { TemplateValidationError } from '../errors/template.js'
 import type { PluginInstanceConfig } from '../types/pipeline.js'
 import { formatMemory } from './formatMemory.js'
+import { parseMemory } from './parseMemory.js'
 import type { containerShape, placementShape } from './schemas.js'
 
 /** @internal */
@@ -90,6 +91,40 @@ function toJobIdNumber(id: bigint | number): number {
 }
 
 type Container = z.output<z.ZodObject<ReturnType<typeof containerShape>>>
+
+/**
+ * @internal The resources a container gets: the paid tier's, or the stated ones after checking them
+ * against it (`exact` for generic/service jobs, where the oracle compares sums for equality).
+ */
+export function containerResources(
+  stated: { cpu: number; memory: string | number } | undefined,
+  tier: { cpu: number; memoryMb: number; memory: string },
+  rule: { exact: boolean; template: string; path: string; jobType: number },
+): { cpu: number; memory: string } {
+  if (!stated) return { cpu: tier.cpu, memory: tier.memory }
+  let memoryMb: number
+  try {
+    memoryMb = parseMemory(stated.memory)
+  } catch (error) {
+    throw new TemplateValidationError({
+      template: rule.template,
+      issues: [
+        `${rule.path}.memory: ${error instanceof BaseError ? error.shortMessage : String(error)}`,
+      ],
+    })
+  }
+  const fits = rule.exact
+    ? Math.round(stated.cpu * 100) === Math.round(tier.cpu * 100) && memoryMb === tier.memoryMb
+    : stated.cpu <= tier.cpu && memoryMb <= tier.memoryMb
+  if (!fits)
+    throw new TemplateValidationError({
+      template: rule.template,
+      issues: [
+        `${rule.path}: ${stated.cpu} cores and ${memoryMb} MiB ${rule.exact ? 'do not equal' : 'exceed'} what job type ${rule.jobType} pays for (${tier.cpu} cores, ${tier.memoryMb} MiB)`,
+      ],
+    })
+  return { cpu: stated.cpu, memory: formatMemory(memoryMb) }
+}
 
 /** @internal One container plugin instance (Container App Runner or Worker App Runner). */
 export function containerPlugin(

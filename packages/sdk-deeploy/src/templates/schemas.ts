@@ -299,8 +299,20 @@ export const containerShape = /* @__PURE__ */ memo(() => ({
   fileVolumes: fileVolumesSchema().optional(),
   restartPolicy: z.enum(['always', 'on-failure', 'unless-stopped', 'no']).optional(),
   imagePullPolicy: z.enum(['always', 'manual']).optional(),
-  /** Extra plugin config keys() (UPPER_CASE), e.g. `{ CONTAINER_START_COMMAND: '...' }`. */
+  /** Extra plugin config keys (UPPER_CASE), e.g. `{ CONTAINER_START_COMMAND: '...' }`. */
   custom: customParamsSchema().optional(),
+  /**
+   * The container's resources, when stated: memory in any common spelling (`512mb`, `2g`, `16GiB`, or MiB
+   * as a number). They must equal the paid job type's (a native job's containers may use less); when
+   * omitted the job type's resources are used.
+   */
+  resources: z
+    .object({
+      cpu: z.number().positive('cpu is a positive number of cores'),
+      memory: z.union([z.string(), z.number()]),
+    })
+    .strict()
+    .optional(),
 }))
 
 export const containerRefinement = (

@@ -117,6 +117,21 @@ describe('buildGenericApp', () => {
     ).toBe(tier.resources.memoryMb)
   })
 
+  test('stated resources are normalised to the form the oracle parses', () => {
+    const request = buildGenericApp({
+      ...generic,
+      jobType: 53,
+      resources: { cpu: 0.25, memory: '512mb' },
+    })
+    expect(request.plugins[0]!.CONTAINER_RESOURCES).toEqual({ cpu: 0.25, memory: '512m' })
+    const large = buildGenericApp({
+      ...generic,
+      jobType: 8,
+      resources: { cpu: 16, memory: '62GiB' },
+    })
+    expect(large.plugins[0]!.CONTAINER_RESOURCES).toEqual({ cpu: 16, memory: '62g' })
+  })
+
   test('a GitHub repository build runs on the Worker App Runner', () => {
     const request = buildGenericApp({
       jobId: 3,
@@ -327,6 +342,18 @@ describe('buildGenericApp', () => {
     ['known job type', { jobType: 53 }, { jobType: 999 }, /jobType: /],
     ['deprecated job type', { jobType: 54 }, { jobType: 10 }, /jobType: /],
     ['job id', { jobId: 1 }, { jobId: 0 }, /the on-chain job id is positive/],
+    [
+      'stated resources equal the tier',
+      { resources: { cpu: 1, memory: '2GiB' } },
+      { resources: { cpu: 1, memory: '4g' } },
+      /resources: 1 cores and 4096 MiB do not equal what job type 1 pays for \(1 cores, 2048 MiB\)/,
+    ],
+    [
+      'stated memory parses',
+      { resources: { cpu: 1, memory: '2048mb' } },
+      { resources: { cpu: 1, memory: '2 gigs' } },
+      /resources\.memory: Invalid `memory`/,
+    ],
   ])('%s', (_rule, passing, failing, message) => {
     expect(() => buildGenericApp({ ...generic, ...passing })).not.toThrow()
     const error = (() => {
