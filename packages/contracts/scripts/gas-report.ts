@@ -5,7 +5,28 @@
 //   pnpm --filter @ratio1/contracts bench:gas            all scenarios
 //   pnpm --filter @ratio1/contracts bench:gas -- --quick skip the 10,000-job pagination run
 import { network } from 'hardhat'
-import { type Address, encodeFunctionData, type Hex, keccak256, toHex } from 'viem'
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  getContract,
+  type Hex,
+  keccak256,
+  toHex,
+} from 'viem'
+import {
+  adoptionOracleAbi,
+  burnContractAbi,
+  controllerAbi,
+  cspEscrowAbi,
+  mndContractAbi,
+  ndContractAbi,
+  poaiManagerAbi,
+  r1Abi,
+  uniswapV2FactoryAbi,
+  uniswapV2RouterAbi,
+  usdcAbi,
+} from '../src/generated/abis.ts'
 
 const quick = process.argv.includes('--quick')
 const EPOCH = 86_400n
@@ -34,22 +55,30 @@ async function deploySystem() {
   }
 
   // --- deploy the system -------------------------------------------------------------------------------
+  // Typed handles from the generated `as const` ABIs (the scripts are type-checked without Hardhat's
+  // artifact type map).
+  const at = <const TAbi extends Abi>(abi: TAbi, address: Address) =>
+    getContract({ abi, address, client: { public: publicClient, wallet: deployer } })
+  const deploy = async <const TAbi extends Abi>(abi: TAbi, name: string, args: unknown[] = []) =>
+    at(abi, (await viem.deployContract(name, args)).address)
+  const escrowAt = (address: Address) => at(cspEscrowAbi, address)
+
   const now = (await publicClient.getBlock()).timestamp
   const start = now - EPOCH - 1n // the current epoch is 1
-  const controller = await viem.deployContract('Controller', [
+  const controller = await deploy(controllerAbi, 'Controller', [
     start,
     EPOCH,
     deployer.account.address,
   ])
-  const usdc = await viem.deployContract('USDC')
-  const r1 = await viem.deployContract('R1', [10n ** 36n, deployer.account.address])
+  const usdc = await deploy(usdcAbi, 'USDC')
+  const r1 = await deploy(r1Abi, 'R1', [10n ** 36n, deployer.account.address])
   await r1.write.addMinter([deployer.account.address])
-  const burn = await viem.deployContract('BurnContract', [r1.address])
+  const burn = await deploy(burnContractAbi, 'BurnContract', [r1.address])
   await r1.write.addBurner([burn.address])
-  const nd = await viem.deployContract('NDContract', [deployer.account.address])
-  const mnd = await viem.deployContract('MNDContract', [deployer.account.address])
-  const factory = await viem.deployContract('UniswapV2Factory')
-  const router = await viem.deployContract('UniswapV2Router', [factory.address])
+  const nd = await deploy(ndContractAbi, 'NDContract', [deployer.account.address])
+  const mnd = await deploy(mndContractAbi, 'MNDContract', [deployer.account.address])
+  const factory = await deploy(uniswapV2FactoryAbi, 'UniswapV2Factory')
+  const router = await deploy(uniswapV2RouterAbi, 'UniswapV2Router', [factory.address])
   await factory.write.createPair([usdc.address, r1.address])
   const pair = (await factory.read.getPair([usdc.address, r1.address])) as Address
   await usdc.write.mint([deployer.account.address, 10n ** 15n])
@@ -66,17 +95,17 @@ async function deploySystem() {
     deployer.account.address,
     now + 10n ** 6n,
   ])
-  const adoption = await viem.deployContract('AdoptionOracle', [deployer.account.address])
-  const escrowImpl = await viem.deployContract('CspEscrow', [
+  const adoption = await deploy(adoptionOracleAbi, 'AdoptionOracle', [deployer.account.address])
+  const escrowImpl = await deploy(cspEscrowAbi, 'CspEscrow', [
     usdc.address,
     r1.address,
     controller.address,
     router.address,
     pair,
   ])
-  const managerImpl = await viem.deployContract('PoAIManager')
+  const managerImpl = await deploy(poaiManagerAbi, 'PoAIManager')
   const init = encodeFunctionData({
-    abi: managerImpl.abi,
+    abi: poaiManagerAbi,
     functionName: 'initialize',
     args: [
       escrowImpl.address,
@@ -95,7 +124,7 @@ async function deploySystem() {
     'contracts/devnet/Proxies.sol:TransparentUpgradeableProxy',
     [managerImpl.address, deployer.account.address, init],
   )
-  const manager = await viem.getContractAt('PoAIManager', proxy.address)
+  const manager = at(poaiManagerAbi, proxy.address)
   await nd.write.setPoAIManager([manager.address])
   await adoption.write.setPoAIManager([manager.address])
   await manager.write.setAdoptionOracle([adoption.address], { account: owner.account })
@@ -126,12 +155,11 @@ async function deploySystem() {
     nd,
     manager,
     nodeAddress,
+    escrowAt,
   }
 }
 
 const {
-  viem,
-  publicClient,
   testClient,
   csp,
   csp2,
@@ -139,13 +167,13 @@ const {
   oracle2,
   oracle3,
   nodeOwner,
-  owner,
   gasOf,
   advanceEpochs,
   controller,
   usdc,
   manager,
   nodeAddress,
+  escrowAt,
 } = await deploySystem()
 
 const results: { operation: string; ours: bigint | string; ratio1: string; note?: string }[] = []
@@ -158,10 +186,7 @@ const deployFirst = await gasOf(await manager.write.deployCspEscrow({ account: c
 const deploySecond = await gasOf(await manager.write.deployCspEscrow({ account: csp2.account }))
 record('deployCspEscrow (first escrow)', deployFirst, '540k-563k')
 record('deployCspEscrow (later escrow)', deploySecond, '540k-563k')
-const escrow = await viem.getContractAt(
-  'CspEscrow',
-  await manager.read.ownerToEscrow([csp.account.address]),
-)
+const escrow = escrowAt(await manager.read.ownerToEscrow([csp.account.address]))
 await usdc.write.mint([csp.account.address, 10n ** 15n])
 await usdc.write.approve([escrow.address, 2n ** 255n], { account: csp.account })
 
@@ -318,10 +343,7 @@ if (!quick) {
 {
   const sys = await deploySystem()
   await sys.manager.write.deployCspEscrow({ account: sys.csp.account })
-  const e = await sys.viem.getContractAt(
-    'CspEscrow',
-    await sys.manager.read.ownerToEscrow([sys.csp.account.address]),
-  )
+  const e = sys.escrowAt(await sys.manager.read.ownerToEscrow([sys.csp.account.address]))
   await sys.usdc.write.mint([sys.csp.account.address, 10n ** 15n])
   await sys.usdc.write.approve([e.address, 2n ** 255n], { account: sys.csp.account })
   const last = (await e.read.getCurrentEpoch()) + 40n

@@ -100,11 +100,12 @@ describe.each(Object.keys(contracts) as Name[])('%s', (name) => {
     const current = normalise(loaded[name].layout)
     const [first, second, ...rest] = current.storage
     if (!first || !second) throw new Error('layout too small for this check')
+    // Swap the first two variables' labels and types, keeping the slots: a reordering.
     const swapped: StorageLayout = {
       ...current,
       storage: [
-        { ...second, slot: first.slot, offset: first.offset },
-        { ...first, slot: second.slot, offset: second.offset },
+        { ...first, label: second.label, type: second.type },
+        { ...second, label: first.label, type: first.type },
         ...rest,
       ],
     }
