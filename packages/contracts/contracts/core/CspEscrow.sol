@@ -460,11 +460,12 @@ contract CspEscrow is Initializable {
 
     /// @notice Swaps a node's whole virtual balance to R1 and sends it to the node's owner.
     function claimRewardsForNode(address nodeAddr, address nodeOwner) external onlyPoAIManager returns (uint256) {
-        (uint256 usdcAmount,) = _claim(nodeAddr, nodeOwner, 0, block.timestamp);
+        (uint256 usdcAmount,) = _claim(nodeAddr, nodeOwner, _minR1Out(virtualWalletBalance[nodeAddr]), block.timestamp);
         return usdcAmount;
     }
 
-    /// @notice `claimRewardsForNode` with a caller-chosen minimum R1 output and deadline.
+    /// @notice `claimRewardsForNode` with a caller-chosen minimum R1 output and deadline, used instead of the
+    ///         reserve-derived floor (the node owner takes the price risk they chose).
     function claimRewardsForNodeWithLimits(address nodeAddr, address nodeOwner, uint256 minR1Out, uint256 deadline)
         external
         onlyPoAIManager
@@ -919,9 +920,8 @@ contract CspEscrow is Initializable {
         amount = virtualWalletBalance[nodeAddr];
         require(amount > 0, "No rewards to claim");
         virtualWalletBalance[nodeAddr] = 0;
-        uint256 floorOut = _minR1Out(amount);
         bool ok;
-        (ok, r1Amount) = _swapUsdcForR1(amount, minR1Out > floorOut ? minR1Out : floorOut, deadline);
+        (ok, r1Amount) = _swapUsdcForR1(amount, minR1Out, deadline);
         require(ok && r1Amount > 0, "Swap failed");
         require(IERC20(R1).transfer(nodeOwner, r1Amount), "R1 transfer failed");
         emit RewardsClaimedV2(nodeAddr, nodeOwner, amount, r1Amount);

@@ -245,7 +245,14 @@ contract AllocationTest is PoAITestBase {
         vm.prank(nodeOwner);
         vm.expectRevert(bytes("Swap failed"));
         manager.claimRewardsForNodeWithLimits(nodes[0], 1, deadline);
-        // Pool price: 3 R1 per USDC; ask for at least 2.9 R1 per USDC.
+        // With no tolerance the default claim cannot pay even the 0.3% pool fee: it reverts, and the
+        // balance stays claimable.
+        vm.prank(owner);
+        manager.setSwapSlippageBps(0);
+        vm.prank(nodeOwner);
+        vm.expectRevert(bytes("Swap failed"));
+        manager.claimRewardsForNode(nodes[0]);
+        // The node owner's own floor replaces the default one. Pool price: 3 R1 per USDC; ask for 2.9.
         vm.prank(nodeOwner);
         manager.claimRewardsForNodeWithLimits(nodes[0], 2.9e18, block.timestamp + 60);
         assertTrue(r1.balanceOf(nodeOwner) >= 318_750 * 2.9e18 / 1e6, "minimum honoured");
