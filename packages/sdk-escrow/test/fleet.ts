@@ -105,15 +105,18 @@ export async function buildEscrowFleet(parameters: {
       gas,
     })
   }
-  const escrows = await publicClient.multicall({
+  const escrows = (await publicClient.multicall({
     allowFailure: false,
-    contracts: csps.map((csp) => ({
-      address: addresses.poaiManager,
-      abi: poaiManagerAbi,
-      functionName: 'ownerToEscrow',
-      args: [csp.account.address],
-    })),
-  })
+    contracts: csps.map(
+      (csp) =>
+        ({
+          address: addresses.poaiManager,
+          abi: poaiManagerAbi,
+          functionName: 'ownerToEscrow',
+          args: [csp.account.address],
+        }) as const,
+    ) as never,
+  })) as Address[]
   const [firstJobId, epoch] = await publicClient.multicall({
     allowFailure: false,
     contracts: [
