@@ -1,0 +1,225 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { advanceEpochs } from '@ratio1/contracts/deploy'
+import { createPublicClient, http } from 'viem'
+import { hardhat } from 'viem/chains'
+import { createSimulatedFleet, type SimulatedFleet } from '../fleet/createSimulatedFleet.js'
+import { type ServeFleetReturnType, serveFleet } from '../fleet/serveFleet.js'
+import type { NodeAddress } from '../loops/types.js'
+import { type SetupDevnetReturnType, setupDevnet } from './setupDevnet.js'
+import { type StartHardhatNodeReturnType, startHardhatNode } from './startHardhatNode.js'
+
+export type StartDevnetParameters = {
+  /** @default 3 */
+  oracles?: number | undefined
+  /** @default 6 */
+  nodes?: number | undefined
+  /** Chain RPC port. @default 8545 */
+  rpcPort?: number | undefined
+  /** First oracle API port; oracle i listens on basePort + i. @default 3001 */
+  oraclePort?: number | undefined
+  /** Fleet port. @default 7000 */
+  fleetPort?: number | undefined
+  /** Admin port (advance epochs, fail/recover nodes). @default 7100 */
+  adminPort?: number | undefined
+  /** Epoch length, seconds. @default 3_600 */
+  epochDuration?: bigint | undefined
+  /** Oracle tick interval, ms. @default 1_000 */
+  tickMs?: number | undefined
+  /** Receives every child process's output line, prefixed with its name. */
+  onLog?: ((source: string, line: string) => void) | undefined
+}
+
+export type StartDevnetReturnType = {
+  rpcUrl: string
+  fleetUrl: string
+  adminUrl: string
+  oracleUrls: string[]
+  devnet: SetupDevnetReturnType
+  fleet: SimulatedFleet
+  /** Mines a block `epochs` epochs later. */
+  advanceEpochs(epochs: bigint): Promise<bigint>
+  /** Stops the oracle processes, the fleet, the admin server and the chain, in that order. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a complete local network on loopback: `hardhat node`, the Ratio1 contracts deployed with the
+ * contracts' deploy module, a simulated fleet served over HTTP, `oracles` `r1-oracle` processes (each
+ * with its own SQLite file), and an admin endpoint: `POST /advance-epochs?epochs=n`,
+ * `POST /fail-node?node=i|0xai_…`, `POST /recover-node?node=…`, `GET /status`.
+ *
+ * @example
+ * ```ts
+ * import { startDevnet } from '@ratio1/sdk-oracle/server'
+ * const net = await startDevnet()
+ * console.log(net.oracleUrls, net.devnet.csp)
+ * await net.stop()
+ * ```
+ */
+export async function startDevnet(
+  parameters: StartDevnetParameters = {},
+): Promise<StartDevnetReturnType> {
+  const oracleCount = parameters.oracles ?? 3
+  const log = parameters.onLog ?? (() => {})
+  const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = []
+  let node: StartHardhatNodeReturnType | undefined
+  let fleetServer: ServeFleetReturnType | undefined
+  let admin: Server | undefined
+
+  const stop = async () => {
+    for (const { child } of children)
+      try {
+        if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+      } catch {}
+    await Promise.race([
+      Promise.all(children.map((c) => c.exited)),
+      new Promise((resolve) => setTimeout(resolve, 8_000)),
+    ])
+    for (const { child } of children)
+      try {
+        if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+      } catch {}
+    await new Promise<void>((resolve) => (admin ? admin.close(() => resolve()) : resolve()))
+    await fleetServer?.close()
+    await node?.stop()
+  }
+
+  try {
+    node = await startHardhatNode({
+      port: parameters.rpcPort ?? 8545,
+      onOutput: (line) => log('chain', line),
+    })
+    const fleet = createSimulatedFleet({ size: parameters.nodes ?? 6 })
+    fleetServer = await serveFleet(fleet, { port: parameters.fleetPort ?? 7000 })
+    const devnet = await setupDevnet({
+      rpcUrl: node.url,
+      oracleCount,
+      nodes: fleet.keys.map((k) => k.ethAddress),
+      epochDuration: parameters.epochDuration,
+    })
+    const publicClient = createPublicClient({ chain: hardhat, transport: http(node.url) })
+    const advance = async (epochs: bigint) =>
+      (await advanceEpochs(publicClient, { controller: devnet.addresses.controller, epochs })).epoch
+
+    const dir = mkdtempSync(join(tmpdir(), 'r1-devnet-'))
+    const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+    const basePort = parameters.oraclePort ?? 3001
+    const oracleUrls: string[] = []
+    for (const [index, oracle] of devnet.oracles.entries()) {
+      const name = `oracle-${index + 1}`
+      const file = join(dir, `${name}.json`)
+      writeFileSync(
+        file,
+        JSON.stringify({
+          privateKey: oracle.privateKey,
+          rpcUrl: node.url,
+          poaiManager: devnet.addresses.poaiManager,
+          controller: devnet.addresses.controller,
+          multicall3: devnet.addresses.multicall3,
+          host: '127.0.0.1',
+          port: basePort + index,
+          dbPath: join(dir, `${name}.db`),
+          fleetUrl: fleetServer.url,
+          tickMs: parameters.tickMs ?? 1_000,
+          alias: name,
+          closureBackoffMs: [1_000, 10_000],
+          rewardsStaggerMs: [1_000, 10_000],
+          repairStepMs: 5_000,
+        }),
+      )
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--conditions=@ratio1/source',
+          '--no-warnings',
+          join(packageDir, 'src', 'bin.ts'),
+        ],
+        {
+          cwd: packageDir,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, ORACLE_CONFIG_FILE: file },
+        },
+      )
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      for (const stream of [child.stdout, child.stderr])
+        stream?.on('data', (chunk: Buffer) => {
+          for (const line of chunk.toString().split('\n')) if (line) log(name, line)
+        })
+      children.push({ name, child, exited })
+      oracleUrls.push(`http://127.0.0.1:${basePort + index}`)
+    }
+    const deadline = Date.now() + 60_000
+    for (const url of oracleUrls)
+      for (;;) {
+        try {
+          if ((await fetch(`${url}/health`)).ok) break
+        } catch {}
+        if (Date.now() > deadline) throw new Error(`oracle at ${url} did not become healthy`)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+
+    const pick = (value: string | null): NodeAddress | undefined => {
+      if (!value) return undefined
+      const index = Number(value)
+      if (Number.isInteger(index) && fleet.keys[index - 1]) return fleet.keys[index - 1]!.address
+      return fleet.keys.find((k) => k.address === value)?.address
+    }
+    admin = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const reply = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2))
+      }
+      try {
+        if (req.method === 'POST' && url.pathname === '/advance-epochs') {
+          const epochs = BigInt(url.searchParams.get('epochs') ?? '1')
+          return reply(200, { epoch: await advance(epochs) })
+        }
+        if (
+          req.method === 'POST' &&
+          (url.pathname === '/fail-node' || url.pathname === '/recover-node')
+        ) {
+          const target = pick(url.searchParams.get('node'))
+          if (!target) return reply(400, { error: 'node must be an index 1…n or a 0xai_ address' })
+          if (url.pathname === '/fail-node') fleet.failNode(target)
+          else fleet.recoverNode(target)
+          return reply(200, { node: target, online: url.pathname === '/recover-node' })
+        }
+        if (req.method === 'GET' && url.pathname === '/status')
+          return reply(200, { ...fleet.snapshot(), oracles: oracleUrls })
+        reply(404, {
+          error:
+            'POST /advance-epochs?epochs=n, POST /fail-node?node=i, POST /recover-node?node=i, GET /status',
+        })
+      } catch (error) {
+        reply(500, { error: (error as Error).message })
+      }
+    })
+    await new Promise<void>((resolve) =>
+      admin!.listen(parameters.adminPort ?? 7100, '127.0.0.1', () => resolve()),
+    )
+    const adminUrl = `http://127.0.0.1:${(admin.address() as AddressInfo).port}`
+    return {
+      rpcUrl: node.url,
+      fleetUrl: fleetServer.url,
+      adminUrl,
+      oracleUrls,
+      devnet,
+      fleet,
+      advanceEpochs: advance,
+      stop,
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
