@@ -342,6 +342,31 @@ contract AllocationTest is PoAITestBase {
         manager.allocateRewardsAcrossEscrowsPaginated(0);
     }
 
+    /// A job closed in the middle of a paginated pass moves another job into its slot (swap-and-pop); the
+    /// moved job is paid later, each epoch exactly once.
+    function test_paginatedAllocation_jobClosedMidPass() public {
+        uint256[] memory ids = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            ids[i] = _createJob(ENTRY, 30, 1);
+            _start(ids[i], _nodes(i, 1));
+            vm.warp(block.timestamp + 1);
+        }
+        _advanceEpochs(1);
+        manager.allocateRewardsAcrossEscrowsPaginated(1); // pays ids[0]
+        vm.warp(block.timestamp + 300);
+        _consensus(ids[0], new address[](0)); // closes ids[0]; ids[2] moves to position 0
+        (, bool done) = manager.allocateRewardsAcrossEscrowsPaginated(5); // positions 1.. : ids[1]
+        assertTrue(done, "pass complete");
+        (uint256 net,) = _split(ENTRY_PRICE);
+        assertEq(escrow.virtualWalletBalance(nodes[1]), net, "ids[1] paid");
+        assertEq(escrow.virtualWalletBalance(nodes[2]), 0, "ids[2] skipped this pass");
+        _advanceEpochs(1);
+        _allocate();
+        (uint256 net2,) = _split(ENTRY_PRICE * 2);
+        assertEq(escrow.virtualWalletBalance(nodes[2]), net2, "ids[2] caught up: both epochs once");
+        assertEq(escrow.virtualWalletBalance(nodes[0]), net, "closed job paid once");
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Legacy maintenance
     // ---------------------------------------------------------------------------------------------
