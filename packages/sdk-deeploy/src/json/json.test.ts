@@ -80,6 +80,13 @@ describe('compact canonical JSON', () => {
     expect(() => toCanonicalJson(value)).toThrow(message)
   })
 
+  test('errors name the path of the bad value', () => {
+    expect(() => toCanonicalJson({ a: [1, { b: 2n }] })).toThrow(
+      'Cannot serialize the value at $.a[1].b',
+    )
+    expect(() => toLegacyJson({ x: ['\udc00'] })).toThrow('at $.x[0]')
+  })
+
   test('rejects cycles', () => {
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
@@ -186,6 +193,18 @@ describe('properties', () => {
           .replace(/^( *"(?:[^"\\]|\\.)*"): /gm, '$1:')
           .replace(/^( *)(\[|\{)\n\1(\]|\})/gm, '$1$2$3'),
       )
+    },
+  )
+
+  fcTest.prop([fc.double({ noNaN: true, noDefaultInfinity: true })])(
+    'numbers round-trip and use exponent form exactly where Python repr does',
+    (value) => {
+      const text = toCanonicalJson(value)
+      expect(Number(text)).toBe(value === 0 ? 0 : value)
+      const integral = Number.isInteger(value) && Math.abs(value) < 1e21
+      const pythonExponent = !integral && (Math.abs(value) < 1e-4 || Math.abs(value) >= 1e16)
+      expect(/e/.test(text)).toBe(pythonExponent)
+      if (pythonExponent) expect(text).toMatch(/^-?\d(\.\d+)?e[+-]\d{2,3}$/)
     },
   )
 

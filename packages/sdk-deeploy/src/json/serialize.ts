@@ -29,9 +29,12 @@ export function compareKeys(a: string, b: string): number {
  * rejected because Python would emit them raw (and fail to encode them) where JavaScript escapes them.
  * @internal
  */
-export function quoteString(value: string, path: string): string {
+export function quoteString(value: string, trail: Trail): string {
   if (surrogate.test(value) && loneSurrogate.test(value))
-    throw new InvalidJsonValueError({ path, reason: 'a string holds a lone UTF-16 surrogate' })
+    throw new InvalidJsonValueError({
+      path: formatPath(trail),
+      reason: 'a string holds a lone UTF-16 surrogate',
+    })
   return JSON.stringify(value)
 }
 
@@ -45,6 +48,9 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return 'null'
   // Integers below 1e21 are written by JSON.stringify as plain digits and parsed by Python as int.
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return value === 0 ? '0' : String(value)
+  const text = String(value)
+  // Fixed notation from 1e-4 up is spelled identically by both (shortest round-trip digits).
+  if (Math.abs(value) >= 1e-4 && !text.includes('e')) return text
   const [mantissa, exponentText] = value.toExponential().split('e') as [string, string]
   const exponent = Number(exponentText)
   if (exponent < -4 || exponent >= 16) {
@@ -52,8 +58,19 @@ export function formatNumber(value: number): string {
     const digits = String(Math.abs(exponent)).padStart(2, '0')
     return `${mantissa}e${sign}${digits}`
   }
-  // Within Python's fixed-notation range the shortest round-trip digits agree with JavaScript's.
-  return String(value)
+  return text
+}
+
+/**
+ * @internal Keys and indexes from the root to the value being written. Kept as a mutable stack and only
+ * turned into a `$.a[0]` string when an error needs it: building path strings for every value was most
+ * of the serializer's time.
+ */
+export type Trail = (string | number)[]
+
+/** @internal */
+export function formatPath(trail: Trail): string {
+  return `$${trail.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`
 }
 
 /** @internal */
@@ -64,14 +81,14 @@ export type Primitive = string | number | boolean | null
  * values (undefined, functions, symbols) become `undefined`, non-finite numbers become `null`.
  * @internal
  */
-export function normalize(value: unknown, path: string): unknown {
+export function normalize(value: unknown, trail: Trail): unknown {
   if (value !== null && typeof value === 'object' && !(value instanceof LosslessNumber)) {
     const toJSON = (value as { toJSON?: unknown }).toJSON
     if (typeof toJSON === 'function') return (toJSON as () => unknown).call(value)
   }
   if (typeof value === 'bigint')
     throw new InvalidJsonValueError({
-      path,
+      path: formatPath(trail),
       reason: 'bigint values cannot be sent as JSON; convert them to a number or a decimal string',
     })
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol')
@@ -80,12 +97,12 @@ export function normalize(value: unknown, path: string): unknown {
 }
 
 /** @internal */
-export function formatScalar(value: unknown, path: string): string | undefined {
+export function formatScalar(value: unknown, trail: Trail): string | undefined {
   if (value === null) return 'null'
   if (value === true) return 'true'
   if (value === false) return 'false'
   if (typeof value === 'number') return formatNumber(value)
-  if (typeof value === 'string') return quoteString(value, path)
+  if (typeof value === 'string') return quoteString(value, trail)
   if (value instanceof LosslessNumber) return value.lexeme
   return undefined
 }

@@ -1,5 +1,5 @@
 import { InvalidJsonValueError } from '../errors/json.js'
-import { formatScalar, normalize, sortKeys } from './serialize.js'
+import { formatPath, formatScalar, normalize, sortKeys, type Trail } from './serialize.js'
 
 /**
  * Serializes a value as the oracles' *compact canonical JSON* (Deeploy v3 signing): object keys sorted,
@@ -16,34 +16,42 @@ import { formatScalar, normalize, sortKeys } from './serialize.js'
  * ```
  */
 export function toCanonicalJson(value: unknown): string {
-  const out = write(value, '$', [])
+  const out = write(value, [], [])
   if (out === undefined)
     throw new InvalidJsonValueError({ path: '$', reason: 'the value itself is not serializable' })
   return out
 }
 
-function write(raw: unknown, path: string, stack: object[]): string | undefined {
-  const value = normalize(raw, path)
+function write(raw: unknown, trail: Trail, stack: object[]): string | undefined {
+  const value = normalize(raw, trail)
   if (value === undefined) return undefined
-  const scalar = formatScalar(value, path)
+  const scalar = formatScalar(value, trail)
   if (scalar !== undefined) return scalar
   const object = value as object
   if (stack.includes(object))
-    throw new InvalidJsonValueError({ path, reason: 'the value contains a cycle' })
+    throw new InvalidJsonValueError({
+      path: formatPath(trail),
+      reason: 'the value contains a cycle',
+    })
   stack.push(object)
   let out: string
   if (Array.isArray(object)) {
     const parts: string[] = []
-    for (let i = 0; i < object.length; i++)
-      parts.push(write(object[i], `${path}[${i}]`, stack) ?? 'null')
+    for (let i = 0; i < object.length; i++) {
+      trail.push(i)
+      parts.push(write(object[i], trail, stack) ?? 'null')
+      trail.pop()
+    }
     out = `[${parts.join(',')}]`
   } else {
     const record = object as Record<string, unknown>
     const keys = sortKeys(Object.keys(record))
     const parts: string[] = []
     for (const key of keys) {
-      const member = write(record[key], `${path}.${key}`, stack)
-      if (member !== undefined) parts.push(`${formatScalar(key, path)}:${member}`)
+      trail.push(key)
+      const member = write(record[key], trail, stack)
+      if (member !== undefined) parts.push(`${formatScalar(key, trail)}:${member}`)
+      trail.pop()
     }
     out = `{${parts.join(',')}}`
   }

@@ -1,5 +1,5 @@
 import { InvalidJsonValueError } from '../errors/json.js'
-import { formatScalar, normalize, sortKeys } from './serialize.js'
+import { formatPath, formatScalar, normalize, sortKeys, type Trail } from './serialize.js'
 
 /**
  * Serializes a value exactly as Python's
@@ -17,20 +17,23 @@ import { formatScalar, normalize, sortKeys } from './serialize.js'
  * ```
  */
 export function toLegacyJson(value: unknown): string {
-  const out = write(value, '$', 0, [])
+  const out = write(value, [], 0, [])
   if (out === undefined)
     throw new InvalidJsonValueError({ path: '$', reason: 'the value itself is not serializable' })
   return out
 }
 
-function write(raw: unknown, path: string, depth: number, stack: object[]): string | undefined {
-  const value = normalize(raw, path)
+function write(raw: unknown, trail: Trail, depth: number, stack: object[]): string | undefined {
+  const value = normalize(raw, trail)
   if (value === undefined) return undefined
-  const scalar = formatScalar(value, path)
+  const scalar = formatScalar(value, trail)
   if (scalar !== undefined) return scalar
   const object = value as object
   if (stack.includes(object))
-    throw new InvalidJsonValueError({ path, reason: 'the value contains a cycle' })
+    throw new InvalidJsonValueError({
+      path: formatPath(trail),
+      reason: 'the value contains a cycle',
+    })
   stack.push(object)
   const inner = `\n${' '.repeat(depth + 1)}`
   const outer = `\n${' '.repeat(depth)}`
@@ -40,13 +43,18 @@ function write(raw: unknown, path: string, depth: number, stack: object[]): stri
   if (Array.isArray(object)) {
     open = '['
     close = ']'
-    for (let i = 0; i < object.length; i++)
-      parts.push(write(object[i], `${path}[${i}]`, depth + 1, stack) ?? 'null')
+    for (let i = 0; i < object.length; i++) {
+      trail.push(i)
+      parts.push(write(object[i], trail, depth + 1, stack) ?? 'null')
+      trail.pop()
+    }
   } else {
     const record = object as Record<string, unknown>
     for (const key of sortKeys(Object.keys(record))) {
-      const member = write(record[key], `${path}.${key}`, depth + 1, stack)
-      if (member !== undefined) parts.push(`${formatScalar(key, path)}:${member}`)
+      trail.push(key)
+      const member = write(record[key], trail, depth + 1, stack)
+      if (member !== undefined) parts.push(`${formatScalar(key, trail)}:${member}`)
+      trail.pop()
     }
   }
   stack.pop()
