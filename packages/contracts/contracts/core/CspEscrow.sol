@@ -383,8 +383,9 @@ contract CspEscrow is Initializable {
         emit ClosedJobBalanceWithdrawn(jobId, recipient, amount);
     }
 
-    /// @notice Drops closed jobs whose balance is zero from storage and from the closed-jobs history, so the
-    ///         history does not grow without bound. Takes positions in `closedJobs` in descending order.
+    /// @notice Drops closed jobs whose balance is zero from storage, from the closed-jobs history and from the
+    ///         manager's registry, so the history does not grow without bound. Takes positions in `closedJobs`
+    ///         in descending order.
     function pruneClosedJobs(uint256[] calldata closedJobIndexesDescending) external onlyCspOwner {
         uint256 len = closedJobIndexesDescending.length;
         uint256 previous = type(uint256).max;
@@ -395,6 +396,7 @@ contract CspEscrow is Initializable {
             uint256 jobId = _closedJobs[index];
             require(_jobs[jobId].balance == 0, "Closed job still holds a balance");
             delete _jobs[jobId];
+            IPoAIManager(_manager).removeJob(jobId);
             uint256 lastIndex = _closedJobs.length - 1;
             if (index != lastIndex) _closedJobs[index] = _closedJobs[lastIndex];
             _closedJobs.pop();

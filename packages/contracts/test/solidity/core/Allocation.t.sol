@@ -157,6 +157,10 @@ contract AllocationTest is PoAITestBase {
         escrow.pruneClosedJobs(indexes);
         assertEq(escrow.getClosedJobsCount(), 0, "pruned");
         assertEq(_job(id).id, 0, "record deleted");
+        assertEq(manager.jobIdToEscrow(id), address(0), "deregistered from the manager");
+        assertFalse(manager.isJobClosed(id), "manager record cleared");
+        vm.expectRevert(PoAIManager.JobDoesNotExist.selector);
+        manager.getJobDetails(id);
     }
 
     function test_withdrawClosedJobBalance_reverts() public {
