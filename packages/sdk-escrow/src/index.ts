@@ -132,6 +132,12 @@ export {
   getFirstClosableJobId,
 } from './actions/getFirstClosableJobId.js'
 export {
+  type GetJobAccountingErrorType,
+  type GetJobAccountingParameters,
+  type GetJobAccountingReturnType,
+  getJobAccounting,
+} from './actions/getJobAccounting.js'
+export {
   type GetJobActiveNodesErrorType,
   type GetJobActiveNodesParameters,
   type GetJobActiveNodesReturnType,
@@ -182,6 +188,12 @@ export {
   type GetUnvalidatedJobIdsReturnType,
   getUnvalidatedJobIds,
 } from './actions/getUnvalidatedJobIds.js'
+export {
+  type PruneClosedJobsErrorType,
+  type PruneClosedJobsParameters,
+  type PruneClosedJobsReturnType,
+  pruneClosedJobs,
+} from './actions/pruneClosedJobs.js'
 export {
   type RedeemUnusedJobErrorType,
   type RedeemUnusedJobParameters,
@@ -255,6 +267,12 @@ export {
   simulateExtendJobNodes,
 } from './actions/simulateExtendJobNodes.js'
 export {
+  type SimulatePruneClosedJobsErrorType,
+  type SimulatePruneClosedJobsParameters,
+  type SimulatePruneClosedJobsReturnType,
+  simulatePruneClosedJobs,
+} from './actions/simulatePruneClosedJobs.js'
+export {
   type SimulateRedeemUnusedJobErrorType,
   type SimulateRedeemUnusedJobParameters,
   type SimulateRedeemUnusedJobReturnType,
@@ -321,6 +339,8 @@ export {
   type AlreadySubmittedErrorType,
   BeforeGenesisError,
   type BeforeGenesisErrorType,
+  ClosedJobsNotPrunableError,
+  type ClosedJobsNotPrunableErrorType,
   ClosedJobWithdrawalError,
   type ClosedJobWithdrawalErrorType,
   ConsensusCooldownError,
@@ -371,8 +391,6 @@ export {
   type NothingToPayErrorType,
   PermitError,
   type PermitErrorType,
-  PruneClosedJobsError,
-  type PruneClosedJobsErrorType,
   ReconciliationError,
   type ReconciliationErrorType,
   RedemptionCooldownError,

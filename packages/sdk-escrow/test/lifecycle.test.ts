@@ -19,6 +19,7 @@ import { describe, expect, test } from 'vitest'
 import {
   AlreadySubmittedError,
   approveUsdc,
+  ClosedJobsNotPrunableError,
   ConsensusCooldownError,
   ContractAddressRequiredError,
   DelegateConflictError,
@@ -386,8 +387,20 @@ describe('running a job', () => {
     // Two nodes ran where three were paid: the third node's share is left and goes back to the owner.
     const left = closed[0]!.balance
     expect(left).toBe(375_000n * (end - epoch))
+    expect(await csp.getJobAccounting({ jobId: id })).toEqual({
+      closed: true,
+      withheld: 0n,
+      nextEpochToPay: end,
+    })
+    await expect(csp.simulatePruneClosedJobs({ indexes: [0n] })).rejects.toThrow(
+      ClosedJobsNotPrunableError,
+    )
     const withdrawal = await csp.withdrawClosedJobBalance({ jobId: id })
     expect(withdrawal).toMatchObject({ amount: left, recipient: csp.account.address })
+    await expect(csp.withdrawClosedJobBalance({ jobId: id })).rejects.toMatchObject({
+      name: 'ClosedJobWithdrawalError',
+      reason: 'the job holds no balance',
+    })
 
     const timeline = await csp.getJobTimeline({ jobId: id })
     expect(timeline.map((step) => step.kind)).toEqual([
@@ -406,6 +419,8 @@ describe('running a job', () => {
       'nodes-changed',
       'withdrawn',
     ])
+    expect((await csp.pruneClosedJobs({ jobIds: [id] })).indexes).toEqual([0n])
+    expect(await csp.getClosedJobs()).toEqual([])
     const rewarded = timeline.filter((step) => step.kind === 'rewarded')
     expect(rewarded.map((step) => step.kind === 'rewarded' && step.epochs)).toEqual([
       2n,

@@ -7,6 +7,11 @@ import { read } from '../internal/write.js'
 export type GetUnvalidatedJobIdsParameters = ManagerParameters & {
   /** The oracle asking: jobs it already proposed for in this epoch are left out. */
   oracle: Address
+  /**
+   * Scan one window of the unvalidated list, through our contracts' `getUnvalidatedJobIdsPaginated` (not
+   * on Ratio1's deployed manager).
+   */
+  page?: { offset: bigint; limit: bigint } | undefined
 }
 export type GetUnvalidatedJobIdsReturnType = bigint[]
 export type GetUnvalidatedJobIdsErrorType = Error
@@ -25,11 +30,18 @@ export async function getUnvalidatedJobIds(
   client: EscrowClient,
   parameters: GetUnvalidatedJobIdsParameters,
 ): Promise<GetUnvalidatedJobIdsReturnType> {
-  const ids = await read<readonly bigint[]>(client, {
-    address: resolveManager(client, parameters),
-    abi: poaiManagerAbi,
-    functionName: 'getUnvalidatedJobIds',
-    args: [parameters.oracle],
-  })
+  const { oracle, page } = parameters
+  const address = resolveManager(client, parameters)
+  const ids = await read<readonly bigint[]>(
+    client,
+    page
+      ? {
+          address,
+          abi: poaiManagerAbi,
+          functionName: 'getUnvalidatedJobIdsPaginated',
+          args: [oracle, page.offset, page.limit],
+        }
+      : { address, abi: poaiManagerAbi, functionName: 'getUnvalidatedJobIds', args: [oracle] },
+  )
   return [...ids]
 }

@@ -49,6 +49,11 @@ import {
   extendJobNodes,
 } from '../actions/extendJobNodes.js'
 import {
+  type PruneClosedJobsParameters,
+  type PruneClosedJobsReturnType,
+  pruneClosedJobs,
+} from '../actions/pruneClosedJobs.js'
+import {
   type RedeemUnusedJobParameters,
   type RedeemUnusedJobReturnType,
   redeemUnusedJob,
@@ -97,6 +102,7 @@ export type EscrowActions = EscrowPublicActions & {
   withdrawClosedJobBalance: (
     parameters: WithdrawClosedJobBalanceParameters,
   ) => Promise<WithdrawClosedJobBalanceReturnType>
+  pruneClosedJobs: (parameters: PruneClosedJobsParameters) => Promise<PruneClosedJobsReturnType>
   setDelegatePermissions: (
     parameters: SetDelegatePermissionsParameters,
   ) => Promise<SetDelegatePermissionsReturnType>
@@ -147,6 +153,7 @@ export function escrowActions(
     redeemUnusedJob: (parameters) => redeemUnusedJob(client, { ...defaults, ...parameters }),
     withdrawClosedJobBalance: (parameters) =>
       withdrawClosedJobBalance(client, { ...defaults, ...parameters }),
+    pruneClosedJobs: (parameters) => pruneClosedJobs(client, { ...defaults, ...parameters }),
     setDelegatePermissions: (parameters) =>
       setDelegatePermissions(client, { ...defaults, ...parameters }),
     removeDelegate: (parameters) => removeDelegate(client, { ...defaults, ...parameters }),

@@ -49,6 +49,11 @@ import {
   getFirstClosableJobId,
 } from '../actions/getFirstClosableJobId.js'
 import {
+  type GetJobAccountingParameters,
+  type GetJobAccountingReturnType,
+  getJobAccounting,
+} from '../actions/getJobAccounting.js'
+import {
   type GetJobActiveNodesParameters,
   type GetJobActiveNodesReturnType,
   getJobActiveNodes,
@@ -125,6 +130,11 @@ import {
   simulateExtendJobNodes,
 } from '../actions/simulateExtendJobNodes.js'
 import {
+  type SimulatePruneClosedJobsParameters,
+  type SimulatePruneClosedJobsReturnType,
+  simulatePruneClosedJobs,
+} from '../actions/simulatePruneClosedJobs.js'
+import {
   type SimulateRedeemUnusedJobParameters,
   type SimulateRedeemUnusedJobReturnType,
   simulateRedeemUnusedJob,
@@ -174,6 +184,7 @@ export type EscrowPublicActions = {
   getFirstClosableJobId: (
     parameters?: GetFirstClosableJobIdParameters,
   ) => Promise<GetFirstClosableJobIdReturnType>
+  getJobAccounting: (parameters: GetJobAccountingParameters) => Promise<GetJobAccountingReturnType>
   getJobActiveNodes: (
     parameters: GetJobActiveNodesParameters,
   ) => Promise<GetJobActiveNodesReturnType>
@@ -213,6 +224,9 @@ export type EscrowPublicActions = {
   simulateExtendJobNodes: (
     parameters: SimulateExtendJobNodesParameters,
   ) => Promise<SimulateExtendJobNodesReturnType>
+  simulatePruneClosedJobs: (
+    parameters: SimulatePruneClosedJobsParameters,
+  ) => Promise<SimulatePruneClosedJobsReturnType>
   simulateRedeemUnusedJob: (
     parameters: SimulateRedeemUnusedJobParameters,
   ) => Promise<SimulateRedeemUnusedJobReturnType>
@@ -260,6 +274,7 @@ export function escrowPublicActions(
       getEscrowsWithRewardsForNode(client, { ...defaults, ...parameters }),
     getFirstClosableJobId: (parameters = {}) =>
       getFirstClosableJobId(client, { ...defaults, ...parameters }),
+    getJobAccounting: (parameters) => getJobAccounting(client, { ...defaults, ...parameters }),
     getJobActiveNodes: (parameters) => getJobActiveNodes(client, { ...defaults, ...parameters }),
     getJobDetails: (parameters) => getJobDetails(client, { ...defaults, ...parameters }),
     getJobTimeline: (parameters) => getJobTimeline(client, { ...defaults, ...parameters }),
@@ -285,6 +300,8 @@ export function escrowPublicActions(
       simulateExtendJobDuration(client, { ...defaults, ...parameters }),
     simulateExtendJobNodes: (parameters) =>
       simulateExtendJobNodes(client, { ...defaults, ...parameters }),
+    simulatePruneClosedJobs: (parameters) =>
+      simulatePruneClosedJobs(client, { ...defaults, ...parameters }),
     simulateRedeemUnusedJob: (parameters) =>
       simulateRedeemUnusedJob(client, { ...defaults, ...parameters }),
     simulateRemoveDelegate: (parameters) =>

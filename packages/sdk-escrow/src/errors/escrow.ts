@@ -709,8 +709,10 @@ export class ClosedJobWithdrawalError extends EscrowError {
   }
 }
 
-/** @see PruneClosedJobsError */
-export type PruneClosedJobsErrorType = PruneClosedJobsError & { name: 'PruneClosedJobsError' }
+/** @see ClosedJobsNotPrunableError */
+export type ClosedJobsNotPrunableErrorType = ClosedJobsNotPrunableError & {
+  name: 'ClosedJobsNotPrunableError'
+}
 
 /**
  * Pruning closed jobs needs strictly descending positions of jobs whose balance is zero ("Indexes must
@@ -718,16 +720,16 @@ export type PruneClosedJobsErrorType = PruneClosedJobsError & { name: 'PruneClos
  *
  * @example
  * ```ts
- * import { PruneClosedJobsError } from '@ratio1/sdk-escrow'
- * throw new PruneClosedJobsError({ reason: 'Closed job still holds a balance' })
+ * import { ClosedJobsNotPrunableError } from '@ratio1/sdk-escrow'
+ * throw new ClosedJobsNotPrunableError({ reason: 'Closed job still holds a balance' })
  * ```
  */
-export class PruneClosedJobsError extends EscrowError {
-  override name = 'PruneClosedJobsError' as const
+export class ClosedJobsNotPrunableError extends EscrowError {
+  override name = 'ClosedJobsNotPrunableError' as const
   constructor({ reason, cause }: Cause & { reason: string }) {
     super(
       `Closed jobs could not be pruned: ${reason}. Pass positions in descending order, after withdrawing each job's balance.`,
-      { retryable: false, cause, docsPath: docsAnchor('PruneClosedJobsError') },
+      { retryable: false, cause, docsPath: docsAnchor('ClosedJobsNotPrunableError') },
     )
   }
 }

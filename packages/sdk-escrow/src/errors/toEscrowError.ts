@@ -15,6 +15,7 @@ import { ContractFunctionRevertedError, BaseError as ViemBaseError } from 'viem'
 import {
   AlreadySubmittedError,
   BeforeGenesisError,
+  ClosedJobsNotPrunableError,
   ClosedJobWithdrawalError,
   ConsensusCooldownError,
   DelegateConflictError,
@@ -37,7 +38,6 @@ import {
   NotAuthorizedError,
   NothingToPayError,
   PermitError,
-  PruneClosedJobsError,
   ReconciliationError,
   RedemptionCooldownError,
   SwapFailedError,
@@ -283,7 +283,7 @@ function fromString(reason: string, cause: unknown, context: RevertContext): Err
       return new ClosedJobWithdrawalError({ reason: 'the job holds no balance', cause })
     case 'Indexes must be strictly descending':
     case 'Closed job still holds a balance':
-      return new PruneClosedJobsError({ reason, cause })
+      return new ClosedJobsNotPrunableError({ reason, cause })
   }
   return undefined
 }
