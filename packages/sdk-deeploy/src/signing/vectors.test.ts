@@ -1,4 +1,4 @@
-import { hashMessage } from 'viem'
+import { hashMessage, sha256, stringToBytes } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { testAccount, testAddress, testNodeAddress } from '../../test/constants.js'
 import { toCanonicalJson } from '../json/toCanonicalJson.js'
@@ -162,6 +162,17 @@ describe('vector G: response signature', () => {
     EE_ETH_SENDER: testAddress,
     EE_ETH_SIGN: '0xBEEF',
   }
+  test('Python float spellings survive: 2.0 is hashed as 2.0, not 2', () => {
+    // An oracle result with a float that JSON.parse would turn into 2.
+    const body = '{"result":{"status":"success","uptime_h":2.0,"ratio":1e-05,"SIGN_CANON_V":"v2"}}'
+    const { hash } = verifyResponseSignature({ body })
+    expect(hash).toBe(
+      sha256(
+        stringToBytes('{"SIGN_CANON_V":"v2","ratio":1e-05,"status":"success","uptime_h":2.0}'),
+      ).slice(2),
+    )
+  })
+
   test('verifies the result alone and inside the envelope', () => {
     expect(verifyResponseSignature({ body: JSON.stringify(signed) })).toEqual({
       valid: true,
@@ -185,6 +196,18 @@ describe('vector G: response signature', () => {
     expect(
       verifyResponseSignature({ body: JSON.stringify(signed), expectedSender: '0xai_other' }),
     ).toMatchObject({ valid: false, reason: 'unexpected-sender' })
+    expect(
+      verifyResponseSignature({
+        body: JSON.stringify({ ...signed, EE_HASH: undefined, EE_SENDER: '0xai_nope' }),
+      }),
+    ).toMatchObject({ valid: false, reason: 'bad-sender' })
+    expect(
+      verifyResponseSignature({ body: JSON.stringify({ ...signed, EE_SIGN: '%%%' }) }),
+    ).toMatchObject({ valid: false, reason: 'bad-signature' })
+    expect(verifyResponseSignature({ body: '{"result":{"status":"success"}}' })).toMatchObject({
+      valid: false,
+      reason: 'missing-fields',
+    })
   })
   test('legacy JSON of the same data', () => {
     expect(toLegacyJson({ b: [], a: {}, c: [1, { d: null }] })).toBe(

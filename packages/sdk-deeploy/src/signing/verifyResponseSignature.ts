@@ -1,7 +1,8 @@
 import { secp256k1 } from '@noble/curves/secp256k1'
+import { nodeAddressToPublicKey } from '@ratio1/sdk-core'
 import { hexToBytes, sha256, stringToBytes } from 'viem'
 import type { InvalidJsonTextErrorType } from '../errors/json.js'
-import { base64UrlToBytes, nodeAddressToPublicKeyBytes } from '../internal/nodeAddress.js'
+import { base64UrlToBytes } from '../internal/base64url.js'
 import type { LosslessJson } from '../json/parseLosslessJson.js'
 import { parseLosslessJson } from '../json/parseLosslessJson.js'
 import { toPythonJson } from '../json/toPythonJson.js'
@@ -65,8 +66,12 @@ export function verifyResponseSignature(
   if (typeof claimed === 'string' && claimed.toLowerCase() !== hash) return fail('hash-mismatch')
   if (parameters.expectedSender !== undefined && parameters.expectedSender !== senderText)
     return fail('unexpected-sender')
-  const publicKey = nodeAddressToPublicKeyBytes(senderText)
-  if (!publicKey) return fail('bad-sender')
+  let publicKey: Uint8Array
+  try {
+    publicKey = hexToBytes(nodeAddressToPublicKey(senderText))
+  } catch {
+    return fail('bad-sender')
+  }
   const der = base64UrlToBytes(signature)
   if (!der) return fail('bad-signature')
   let valid = false
