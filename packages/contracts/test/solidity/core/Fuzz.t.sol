@@ -109,4 +109,58 @@ contract FuzzTest is PoAITestBase {
         assertTrue(spent <= int256(ENTRY_PRICE * 2 * ran), "at most requested x price per epoch");
         assertEq(_job(id).lastAllocatedEpoch, ran, "each epoch once");
     }
+
+    /// Consensus against a model of the rules: with N oracles voting A or B in turn, the first submission
+    /// at which at least N/2 + 1 votes exist and the most-voted list (earliest first on a tie) has at least
+    /// N/3 + 1 votes applies that list; nothing is applied before.
+    function testFuzz_consensus_matchesThresholdModel(uint256 oracleCount, uint256 voteBits) public {
+        oracleCount = bound(oracleCount, 1, 10);
+        address[] memory os = _replaceOracles(oracleCount);
+        uint256 id = _createJob(ENTRY, 30, 1);
+        uint256 votesA;
+        uint256 votesB;
+        for (uint256 k; k < oracleCount; ++k) {
+            bool voteA = ((voteBits >> k) & 1) == 0;
+            vm.prank(os[k]);
+            manager.submitNodeUpdate(id, _nodes(voteA ? 0 : 1, 1));
+            if (voteA) ++votesA;
+            else ++votesB;
+            if (_checkModel(id, oracleCount, k + 1, votesA, votesB, (voteBits & 1) == 0)) return;
+        }
+        assertTrue(manager.isJobUnvalidated(id), "round left open without agreement");
+    }
+
+    function _replaceOracles(uint256 count) internal returns (address[] memory os) {
+        controller.removeOracle(oracle1);
+        controller.removeOracle(oracle2);
+        controller.removeOracle(oracle3);
+        os = new address[](count);
+        for (uint256 i; i < count; ++i) {
+            os[i] = address(uint160(0x0B00 + i));
+            controller.addOracle(os[i]);
+        }
+    }
+
+    /// @return reached Whether the model says consensus was reached at this submission (and it was).
+    function _checkModel(
+        uint256 id,
+        uint256 oracleCount,
+        uint256 submitted,
+        uint256 votesA,
+        uint256 votesB,
+        bool firstIsA
+    ) internal view returns (bool reached) {
+        // Earliest-first tie-break: on equal counts the list proposed first wins.
+        bool aWins = votesA > votesB || (votesA == votesB && firstIsA);
+        uint256 top = aWins ? votesA : votesB;
+        address[] memory applied = escrow.getJobActiveNodes(id);
+        if (submitted >= oracleCount / 2 + 1 && top >= oracleCount / 3 + 1) {
+            assertEq(applied.length, 1, "applied at this submission");
+            assertEq(applied[0], nodes[aWins ? 0 : 1], "winner per the model");
+            assertFalse(manager.isJobUnvalidated(id), "round closed");
+            return true;
+        }
+        assertEq(applied.length, 0, "nothing applied before the thresholds");
+        return false;
+    }
 }
