@@ -13,6 +13,10 @@ export {
   StateStoreError,
   type StateStoreErrorType,
 } from './errors/oracle.js'
+export {
+  type CreateHttpFleetParameters,
+  createHttpFleet,
+} from './fleet/createHttpFleet.js'
 // Fleet
 export {
   type CreateSimulatedFleetParameters,
@@ -20,6 +24,11 @@ export {
   type SimulatedFleet,
 } from './fleet/createSimulatedFleet.js'
 export { getFleetView } from './fleet/getFleetView.js'
+export {
+  type ServeFleetParameters,
+  type ServeFleetReturnType,
+  serveFleet,
+} from './fleet/serveFleet.js'
 export type { Fleet, FleetNode, NodeResources, PlacedWorkload, Workload } from './fleet/types.js'
 // Loop decisions
 export {

@@ -57,8 +57,12 @@ const bigintStrings = (job: Record<string, unknown>) => {
   return out
 }
 
-async function onlineApps(ctx: ServerContext, jobId: bigint) {
-  const [nodes, workloads] = await Promise.all([ctx.fleet.listNodes(), ctx.fleet.listWorkloads()])
+type FleetSnapshot = {
+  nodes: Awaited<ReturnType<ServerContext['fleet']['listNodes']>>
+  workloads: Awaited<ReturnType<ServerContext['fleet']['listWorkloads']>>
+}
+
+function onlineApps(ctx: ServerContext, { nodes, workloads }: FleetSnapshot, jobId: bigint) {
   const alias = new Map(nodes.map((n) => [n.address, n]))
   const online: Record<string, Record<string, unknown>> = {}
   for (const w of workloads) {
@@ -107,6 +111,8 @@ export async function getApps(ctx: ServerContext, request: Record<string, unknow
     abi: cspEscrowAbi,
     functionName: 'getActiveJobs',
   })
+  // One fleet read per request, whatever the number of jobs.
+  const [nodes, workloads] = await Promise.all([ctx.fleet.listNodes(), ctx.fleet.listWorkloads()])
   const apps: Record<string, unknown> = {}
   for (const job of jobs) {
     const stored = ctx.store.getJob(job.id)
@@ -120,7 +126,7 @@ export async function getApps(ctx: ServerContext, request: Record<string, unknow
     apps[job.id.toString()] = {
       job_id: Number(job.id),
       pipeline,
-      online: await onlineApps(ctx, job.id),
+      online: onlineApps(ctx, { nodes, workloads }, job.id),
       chain_job: {
         ...bigintStrings(job as unknown as Record<string, unknown>),
         activeNodes: [...job.activeNodes],

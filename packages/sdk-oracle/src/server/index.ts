@@ -8,6 +8,11 @@ export {
   setupDevnet,
 } from '../devnet/setupDevnet.js'
 export {
+  type StartDevnetParameters,
+  type StartDevnetReturnType,
+  startDevnet,
+} from '../devnet/startDevnet.js'
+export {
   type StartHardhatNodeParameters,
   type StartHardhatNodeReturnType,
   startHardhatNode,
@@ -23,4 +28,5 @@ export {
   type OracleConfig,
   oracleConfigSchema,
 } from './loadOracleConfig.js'
+export { type RunOracleParameters, type RunOracleReturnType, runOracle } from './runOracle.js'
 export { createResultSigner, type ResultSigner } from './signResult.js'
