@@ -135,3 +135,129 @@ export function rawEndpoint(options: {
 }
 
 export { bytesToHex }
+
+/**
+ * One valid handler per Deeploy endpoint and oracle-API read, each answering a fixture that its zod
+ * schema accepts and checking request signatures like an oracle. Tests override single endpoints with
+ * `server.use(...)`; a shared test-utils package can adopt these as they are.
+ */
+export async function defaultHandlers() {
+  const schemas = await import('../src/schemas/deeploy.js')
+  const oracle = await import('../src/schemas/oracle.js')
+  const fixtures = await import('./fixtures.js')
+  const { auth, nodeA, getAppsResult } = fixtures
+  return [
+    deeployEndpoint({
+      path: '/get_apps',
+      requestType: 'get apps',
+      schema: schemas.getAppsResultSchema(),
+      result: () => getAppsResult([{ id: 12, appId: 'web_1a2b3c4', nodes: [nodeA] }]),
+    }),
+    ...(['/create_pipeline', '/update_pipeline'] as const).map((path) =>
+      deeployEndpoint({
+        path,
+        requestType: path === '/create_pipeline' ? 'create pipeline' : 'update pipeline',
+        schema: schemas.deployResultSchema(),
+        result: () => ({ status: 'success', status_details: {}, app_id: 'web_1a2b3c4', auth }),
+      }),
+    ),
+    deeployEndpoint({
+      path: '/scale_up_job_workers',
+      requestType: 'scale up workers',
+      schema: schemas.scaleUpResultSchema(),
+      result: () => ({ status: 'success', status_details: {}, job_id: 12, request: null, auth }),
+    }),
+    deeployEndpoint({
+      path: '/delete_pipeline',
+      requestType: 'delete pipeline',
+      schema: schemas.deleteResultSchema(),
+      result: () => ({ request: { status: 'success', targets: [], job_id: 12 }, auth }),
+    }),
+    deeployEndpoint({
+      path: '/send_instance_command',
+      requestType: 'send instance command',
+      schema: schemas.instanceCommandResultSchema(),
+      result: () => ({
+        request: { status: 'command_delivered', app_id: 'web_1a2b3c4', target_nodes: [nodeA] },
+        auth,
+      }),
+    }),
+    deeployEndpoint({
+      path: '/send_app_command',
+      requestType: 'send app command',
+      schema: schemas.appCommandResultSchema(),
+      result: () => ({ request: { status: 'command_delivered', job_id: 12 }, targets: [], auth }),
+    }),
+    deeployEndpoint({
+      path: '/get_r1fs_job_pipeline',
+      requestType: 'get r1fs job pipeline',
+      schema: schemas.r1fsPipelineResultSchema(),
+      result: () => ({ status: 'success', job_id: 12, pipeline: { NAME: 'web_1a2b3c4' }, auth }),
+    }),
+    ...(['/get_preferred_nodes', '/save_preferred_nodes'] as const).map((path) =>
+      deeployEndpoint({
+        path,
+        requestType:
+          path === '/get_preferred_nodes' ? 'get preferred nodes' : 'save preferred nodes',
+        schema: schemas.preferredNodesResultSchema(),
+        result: () => ({ status: 'success', plus_level: 1, preferred_nodes: [], auth }),
+      }),
+    ),
+    deeployEndpoint({
+      path: '/get_oracle_job_details',
+      requestType: 'get oracle job details',
+      schema: schemas.oracleJobDetailsResultSchema(),
+      result: () => ({
+        status: 'success',
+        job_id: 12,
+        project_name: null,
+        job_name: 'web',
+        job_type: 1,
+      }),
+    }),
+    deeployEndpoint({
+      path: '/node_specs',
+      schema: schemas.nodeSpecsResultSchema(),
+      result: () => ({ status: 'success', node_specs: { [nodeA]: { error: 'unknown node' } } }),
+    }),
+    deeployEndpoint({
+      path: '/reconcile_csp_escrow_jobs',
+      schema: schemas.reconcileResultSchema(),
+      result: () => ({ status: 'success', results: {} }),
+    }),
+    oracleEndpoint({
+      path: '/current_epoch',
+      schema: oracle.currentEpochResultSchema(),
+      result: () => ({ current_epoch: 200 }),
+    }),
+    oracleEndpoint({
+      path: '/active_nodes_list',
+      schema: oracle.activeNodesListResultSchema(),
+      result: () => ({
+        nodes_total_items: 0,
+        nodes_total_pages: 0,
+        nodes_items_per_page: 10,
+        nodes_page: 1,
+        nodes: {},
+      }),
+    }),
+    oracleEndpoint({
+      path: '/active_nodes_country_stats',
+      schema: oracle.countryStatsResultSchema(),
+      result: () => ({ countries: [] }),
+    }),
+    ...(['/node_last_epoch', '/node_epochs_range'] as const).map((path) =>
+      oracleEndpoint({
+        path,
+        schema: oracle.nodeEpochsResultSchema(),
+        result: () => ({ node: nodeA, epochs: [], epochs_vals: [] }),
+      }),
+    ),
+    oracleEndpoint({
+      path: '/multi_node_epochs_range',
+      method: 'post',
+      schema: oracle.multiNodeEpochsResultSchema(),
+      result: () => ({}),
+    }),
+  ]
+}
