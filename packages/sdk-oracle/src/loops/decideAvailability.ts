@@ -39,7 +39,7 @@ export const repairKey = (jobId: bigint, roster: readonly string[]) =>
  * chain) with what runs:
  * - a workload of a job that is not paid (closed, redeemed, unknown) is stopped;
  * - a workload on a node outside a fully running roster is stopped (nobody pays for it);
- * - when a paid worker has disappeared, a replica is started on the least-loaded healthy node and the
+ * - when a paid worker has disappeared while another replica still runs, a replica is started on the least-loaded healthy node and the
  *   new set is proposed, so the other oracles' validation votes record it. Oracles take turns per job
  *   (`stepMs` apart) so that only one of them redeploys.
  *
@@ -111,7 +111,9 @@ export function decideAvailability(
       continue
     }
 
-    if (!deployable.has(job.id)) continue
+    // With no replica left the job counts as deleted by its owner (`delete_pipeline` does not touch
+    // the chain); only a partial loss is repaired.
+    if (!deployable.has(job.id) || running.length === 0) continue
     const key = repairKey(job.id, roster)
     const entry = schedule.get(key)
     if (entry === undefined) {

@@ -321,6 +321,19 @@ describe('decideAvailability', () => {
     ])
   })
 
+  test('a job with no replica left is not redeployed (its owner deleted it)', () => {
+    expect(
+      decideAvailability({
+        chain: chain({ jobs: [paid] }),
+        fleet: view([]),
+        schedule: { get: () => ({ at: 0, done: false }) },
+        ledger: emptyLedger,
+        deployable: new Set([3n]),
+        now: 0,
+      }),
+    ).toEqual([])
+  })
+
   test('later oracles in the rotation wait; jobs with an open round or in cooldown are left alone', () => {
     const other = chain({ jobs: [paid], oracle: oracles[1]! })
     const [scheduled] = decideAvailability({

@@ -9,7 +9,7 @@ import {
   type WriteOutcome,
 } from '../chain/escrowAdapter.js'
 import { readChainView } from '../chain/readChainView.js'
-import { getFleetView } from '../fleet/getFleetView.js'
+import { toFleetView } from '../fleet/getFleetView.js'
 import type { Fleet } from '../fleet/types.js'
 import { decideAvailability } from '../loops/decideAvailability.js'
 import { decideClosure } from '../loops/decideClosure.js'
@@ -350,8 +350,27 @@ export function createOracle(parameters: CreateOracleParameters): Oracle {
       pageSize: parameters.readPageSize,
     })
     view = chain
-    const fleetView = await getFleetView(fleet)
+    const [nodes, workloads] = await Promise.all([fleet.listNodes(), fleet.listWorkloads()])
+    const fleetView = toFleetView(nodes, workloads)
     const now = clock.now()
+    // Learn the specs of paid jobs another oracle deployed from what runs (the original reads them
+    // from shared storage), so any oracle can redeploy them.
+    const paid = new Map(chain.jobs.map((job) => [job.id, job]))
+    for (const w of workloads) {
+      const job = paid.get(w.jobId)
+      if (!job || store.getJob(w.jobId)) continue
+      store.saveJob({
+        jobId: w.jobId,
+        appId: w.appId,
+        owner: w.owner,
+        escrow: job.escrowAddress,
+        pipeline: w.pipeline,
+        targetNodes: [],
+        createdAt: now,
+        deleted: false,
+      })
+      logger.info('job spec learned from the fleet', { jobId: w.jobId, appId: w.appId })
+    }
     const deployable = new Set(
       store
         .listJobs()
