@@ -1,3 +1,4 @@
+import { formatNumber } from '../json/serialize.js'
 import { hashRequestPayload } from './hashRequestPayload.js'
 import type { DeeployRequestType } from './requestTypes.js'
 
@@ -39,8 +40,9 @@ export function buildRequestMessage(
 function countNodes(payload: Record<string, unknown>): string {
   const { target_nodes: nodes, target_nodes_count: count } = payload
   if (Array.isArray(nodes) && nodes.length > 0) return String(nodes.length)
-  // Python prints str(value) for numbers and strings; booleans fall through to 0.
-  if (typeof count === 'number') return Number.isFinite(count) ? String(count) : '0'
+  // Python prints str() of the value it parsed: its float spelling for numbers (formatNumber), the
+  // string itself for strings; booleans fall through to 0. NaN/Infinity cannot reach it through JSON.
+  if (typeof count === 'number') return Number.isFinite(count) ? formatNumber(count) : '0'
   if (typeof count === 'string') return count
   return '0'
 }

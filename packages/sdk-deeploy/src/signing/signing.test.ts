@@ -38,6 +38,7 @@ describe('wrapper text rules', () => {
     [{ target_nodes: [], target_nodes_count: 3 }, 'Nodes: 3'],
     [{ target_nodes: ['a', 'b', 'c'], target_nodes_count: 1 }, 'Nodes: 3'],
     [{ target_nodes_count: '4' }, 'Nodes: 4'],
+    [{ target_nodes_count: 1e-7 }, 'Nodes: 1e-07'],
     [{ target_nodes_count: true }, 'Nodes: 0'],
     [{ target_nodes: 0 }, 'Nodes: 0'],
   ])('%j → %s', (payload, line) => {
