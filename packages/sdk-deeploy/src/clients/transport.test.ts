@@ -202,6 +202,8 @@ describe('transport failures', () => {
     server.use(handler)
     const error = (await call(retrying).catch((e: unknown) => e)) as HttpRequestError
     expect(error.status).toBe(504)
+    // ky's error (which holds the request body) is not kept as the cause.
+    expect(error.cause).toBeUndefined()
     expect(error.body).toEqual({ detail: 'timeout' })
     expect(calls.count).toBe(1)
   })

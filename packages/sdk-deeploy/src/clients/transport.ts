@@ -169,16 +169,18 @@ function readRetry(
   }
 }
 
+// ky's errors carry the Request and the options, including the JSON body with any secrets in it
+// (registry passwords, tunnel tokens), so they are never attached as causes; only the low-level
+// network error is.
 function mapTransportError(error: unknown, url: string, timeout: number): Error {
-  if (isTimeoutError(error)) return new TimeoutError({ url, timeout, cause: error })
+  if (isTimeoutError(error)) return new TimeoutError({ url, timeout })
   if (isHTTPError(error))
     return new HttpRequestError({
       url,
       status: error.response.status,
       body: error.data === undefined ? undefined : redact(error.data),
-      cause: error,
     })
-  if (isNetworkError(error) || error instanceof TypeError)
-    return new HttpRequestError({ url, cause: error })
+  if (isNetworkError(error)) return new HttpRequestError({ url, cause: error.cause })
+  if (error instanceof TypeError) return new HttpRequestError({ url, cause: error })
   return error instanceof Error ? error : new HttpRequestError({ url, cause: error })
 }
