@@ -160,7 +160,13 @@ describe('transport failures', () => {
   })
 
   test('5xx on a read is retried with backoff', async () => {
-    const retrying = createDeeployClient({ baseUrl, account: testAccount, retry: fastRetry })
+    const events: DeeployLogEvent[] = []
+    const retrying = createDeeployClient({
+      baseUrl,
+      account: testAccount,
+      retry: fastRetry,
+      logger: (event) => events.push(event),
+    })
     const { handler, calls } = rawEndpoint({
       path: '/get_apps',
       status: 503,
@@ -171,6 +177,10 @@ describe('transport failures', () => {
     expect(error).toBeInstanceOf(HttpRequestError)
     expect(error.status).toBe(503)
     expect(calls.count).toBe(3)
+    expect(events.filter((e) => e.type === 'retry')).toMatchObject([
+      { attempt: 1, status: 503 },
+      { attempt: 2, status: 503 },
+    ])
   })
 
   test('a read that recovers after a 502 succeeds', async () => {

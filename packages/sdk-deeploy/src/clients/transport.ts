@@ -24,7 +24,7 @@ type SendParameters<schema extends z.ZodMiniType> = {
   schema: schema
   json?: unknown
   searchParams?: Record<string, string | number | boolean | undefined> | undefined
-  /** Where `result` lives: Deeploy and oracle APIs both wrap it in `{"result": …}`. */
+  /** Per-call signal and timeout. */
   options?: DeeployCallOptions | undefined
 }
 
@@ -49,6 +49,18 @@ export async function send<schema extends z.ZodMiniType>(
       : { signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) }),
     // Only forward a caller's fetch: ky then reads globalThis.fetch per request, which mocks rely on.
     ...(client.fetch ? { fetch: client.fetch } : {}),
+    ...(client.logger
+      ? {
+          hooks: {
+            beforeRetry: [
+              ({ retryCount, error }) => {
+                const status = isHTTPError(error) ? error.response.status : undefined
+                client.logger?.({ type: 'retry', method, url, attempt: retryCount, status })
+              },
+            ],
+          },
+        }
+      : {}),
   }
   const started = Date.now()
   client.logger?.({

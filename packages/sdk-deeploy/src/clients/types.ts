@@ -8,6 +8,13 @@ export type DeeployLogEvent =
   | { type: 'request'; method: 'GET' | 'POST'; url: string; body?: unknown }
   | { type: 'response'; method: 'GET' | 'POST'; url: string; status: number; durationMs: number }
   | { type: 'error'; method: 'GET' | 'POST'; url: string; error: Error; durationMs: number }
+  | {
+      type: 'retry'
+      method: 'GET' | 'POST'
+      url: string
+      attempt: number
+      status: number | undefined
+    }
 
 /** Retry policy for reads; writes are never retried. */
 export type DeeployRetryConfig =
