@@ -156,6 +156,7 @@ describe('Deeploy endpoints (success paths, signed as the oracle verifies)', () 
       }),
     )
     await client.scaleUpJobWorkers({ jobId: 12n, targetNodes: [nodeB] })
+    await expect(client.scaleUpJobWorkers({ jobId: 12n })).rejects.toThrow(/targetNodesCount/)
     expect(seen[0]!.request).toMatchObject({
       job_id: 12,
       target_nodes: [nodeB],

@@ -1,3 +1,4 @@
+import { InvalidParameterError, type InvalidParameterErrorType } from '@ratio1/sdk-core'
 import type * as z from 'zod/mini'
 import { sendSigned } from '../clients/transport.js'
 import type { DeeployBaseClient, DeeployCallOptions } from '../clients/types.js'
@@ -25,6 +26,7 @@ export type ScaleUpJobWorkersParameters = DeeployCallOptions & {
 }
 export type ScaleUpJobWorkersReturnType = z.output<ReturnType<typeof scaleUpResultSchema>>
 export type ScaleUpJobWorkersErrorType =
+  | InvalidParameterErrorType
   | DeeployApiErrorType
   | HttpRequestErrorType
   | TimeoutErrorType
@@ -45,6 +47,12 @@ export async function scaleUpJobWorkers(
   client: DeeployBaseClient,
   parameters: ScaleUpJobWorkersParameters,
 ): Promise<ScaleUpJobWorkersReturnType> {
+  if (!parameters.targetNodes?.length && !parameters.targetNodesCount)
+    throw new InvalidParameterError({
+      field: 'targetNodesCount',
+      value: parameters.targetNodesCount,
+      rule: 'the new nodes (targetNodes) or how many to add (targetNodesCount ≥ 1)',
+    })
   return sendSigned(client, {
     path: '/scale_up_job_workers',
     requestType: 'scale up workers',
