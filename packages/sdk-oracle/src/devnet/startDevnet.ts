@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { advanceEpochs } from '@ratio1/contracts/deploy'
 import { createPublicClient, http } from 'viem'
@@ -108,7 +108,13 @@ export async function startDevnet(
       (await advanceEpochs(publicClient, { controller: devnet.addresses.controller, epochs })).epoch
 
     const dir = mkdtempSync(join(tmpdir(), 'r1-devnet-'))
-    const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+    // From the sources (src/devnet/) run src/bin.ts through tsx; from the build (dist/) run dist/bin.js.
+    const here = dirname(fileURLToPath(import.meta.url))
+    const built = basename(here) === 'dist'
+    const packageDir = built ? join(here, '..') : join(here, '..', '..')
+    const entry = built
+      ? [join(packageDir, 'dist', 'bin.js')]
+      : ['--import', 'tsx', '--conditions=@ratio1/source', join(packageDir, 'src', 'bin.ts')]
     const basePort = parameters.oraclePort ?? 3001
     const oracleUrls: string[] = []
     for (const [index, oracle] of devnet.oracles.entries()) {
@@ -133,22 +139,12 @@ export async function startDevnet(
           repairStepMs: 5_000,
         }),
       )
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          '--conditions=@ratio1/source',
-          '--no-warnings',
-          join(packageDir, 'src', 'bin.ts'),
-        ],
-        {
-          cwd: packageDir,
-          detached: true,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, ORACLE_CONFIG_FILE: file },
-        },
-      )
+      const child = spawn(process.execPath, ['--no-warnings', ...entry], {
+        cwd: packageDir,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ORACLE_CONFIG_FILE: file },
+      })
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       for (const stream of [child.stdout, child.stderr])
         stream?.on('data', (chunk: Buffer) => {
