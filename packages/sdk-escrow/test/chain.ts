@@ -12,18 +12,7 @@ import { afterEach, beforeEach, inject } from 'vitest'
 import { escrowActions, escrowPublicActions } from '../src/index.js'
 import { account, roles } from './accounts.js'
 
-/** An HTTP transport that counts round trips (one per HTTP request, batched or not). */
-export function countingTransport(url: string) {
-  const counter = { requests: 0, methods: [] as string[] }
-  const transport = http(url, {
-    onFetchRequest: async (request) => {
-      counter.requests++
-      const body = (await request.clone().json()) as { method: string } | { method: string }[]
-      for (const call of Array.isArray(body) ? body : [body]) counter.methods.push(call.method)
-    },
-  })
-  return { transport, counter }
-}
+export { countingTransport } from './counting.js'
 
 /** Clients, addresses and helpers on the shared chain; every test runs inside a snapshot. */
 export function useChain() {

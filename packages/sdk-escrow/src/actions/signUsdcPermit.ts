@@ -1,5 +1,5 @@
 import type { Account, Address, Hex } from 'viem'
-import { parseSignature } from 'viem'
+import { hexToNumber, slice } from 'viem'
 import { getBlock, signTypedData } from 'viem/actions'
 import { ContractAddressRequiredError, PermitError } from '../errors/escrow.js'
 import { getPermitDomain, permitTypes } from '../internal/permit.js'
@@ -68,6 +68,9 @@ export async function signUsdcPermit(
     primaryType: 'Permit',
     message,
   })
-  const { r, s, v, yParity } = parseSignature(signature)
-  return { ...message, v: v === undefined ? yParity + 27 : Number(v), r, s, signature }
+  // Split by hand: viem's parseSignature would pull a whole secp256k1 implementation into bundles.
+  const r = slice(signature, 0, 32)
+  const s = slice(signature, 32, 64)
+  const recovery = hexToNumber(slice(signature, 64, 65))
+  return { ...message, v: recovery < 27 ? recovery + 27 : recovery, r, s, signature }
 }
