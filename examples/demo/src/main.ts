@@ -1,6 +1,14 @@
-import { runCli } from './cli.js'
+// Node marks its built-in SQLite (the oracles' state store) experimental; that notice is not for
+// demo users. Every other warning is still printed.
+process.removeAllListeners('warning')
+process.on('warning', (warning) => {
+  if (warning.name === 'ExperimentalWarning' && /SQLite/i.test(warning.message)) return
+  process.stderr.write(`${warning.name}: ${warning.message}\n`)
+})
 
-const { exitCode, stdout, stderr } = runCli(process.argv.slice(2))
-if (stdout) process.stdout.write(`${stdout}\n`)
-if (stderr) process.stderr.write(`${stderr}\n`)
-process.exitCode = exitCode
+// Imported after the filter is installed: the oracle's store loads node:sqlite at import time.
+const { runCli } = await import('./cli.js')
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+})
