@@ -1,4 +1,8 @@
 import type { Address } from 'viem'
+import { createWalletClient, http } from 'viem'
+import type { SmartAccount } from 'viem/account-abstraction'
+import { privateKeyToAccount } from 'viem/accounts'
+import { base } from 'viem/chains'
 import { expectTypeOf, test } from 'vitest'
 import type { ChainJob, DeeployApp } from '../schemas/deeploy.js'
 import { signRequest } from '../signing/signRequest.js'
@@ -44,4 +48,21 @@ test('templates return create requests', () => {
   const base = { jobId: 1n, jobType: 1, alias: 'web', image: 'nginx', targetNodesCount: 1 }
   // @ts-expect-error restart policies are an enum
   buildGenericApp({ ...base, restartPolicy: 'sometimes' })
+})
+
+test('wallet clients of any chain/transport and smart accounts are accepted', () => {
+  const walletClient = createWalletClient({
+    account: privateKeyToAccount(`0x${'11'.repeat(32)}`),
+    chain: base,
+    transport: http(),
+  })
+  createDeeployClient({ network: 'mainnet', walletClient })
+  const injected = createWalletClient({
+    account: '0x2c7536E3605D9C16a7a3D7b1898e529396a65c23',
+    transport: http(),
+  })
+  createDeeployClient({ network: 'mainnet', walletClient: injected })
+  signRequest({ account: walletClient, requestType: 'get apps', payload: {} })
+  const smart = {} as SmartAccount
+  createDeeployClient({ network: 'mainnet', account: smart })
 })
