@@ -1,7 +1,13 @@
-// Internal adapter over the PoAIManager writes the oracle makes. @ratio1/sdk-escrow does not export
-// `submitNodeUpdate` or the allocation actions yet; these calls go through viem with the generated
-// ABI until it does, and only this file changes when they land.
-import { poaiManagerAbi } from '@ratio1/contracts/abis'
+// The oracle's writes, through @ratio1/sdk-escrow's actions: each is simulated first, so a call the
+// chain would reject costs no gas and comes back as `skipped` with the revert's name.
+import {
+  allocateRewardsAcrossAllEscrows as allocateAll,
+  allocateRewardsAcrossEscrowsPaginated as allocatePaginated,
+  simulateAllocateRewardsAcrossAllEscrows,
+  simulateAllocateRewardsAcrossEscrowsPaginated,
+  simulateSubmitNodeUpdate,
+  submitNodeUpdate as submit,
+} from '@ratio1/sdk-escrow'
 import {
   type Account,
   type Address,
@@ -11,12 +17,10 @@ import {
   type Hash,
   type PublicClient,
   type Transport,
-  BaseError as ViemBaseError,
 } from 'viem'
-import { simulateContract, waitForTransactionReceipt, writeContract } from 'viem/actions'
 
 export type WriteOutcome =
-  | { status: 'mined'; txHash: Hash; logs: readonly unknown[] }
+  | { status: 'mined'; txHash: Hash }
   | { status: 'reverted'; txHash: Hash }
   /** The simulation reverted: nothing was sent, no gas spent. */
   | { status: 'skipped'; reason: string }
@@ -26,87 +30,84 @@ type Clients = {
   walletClient: Client<Transport, Chain | undefined, Account>
 }
 
-async function send(
-  { publicClient, walletClient }: Clients,
-  request: Parameters<typeof simulateContract>[1],
-): Promise<WriteOutcome> {
-  let prepared: Awaited<ReturnType<typeof simulateContract>>['request']
+async function simulated(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    ;({ request: prepared } = await simulateContract(publicClient, {
-      ...request,
-      account: walletClient.account,
-    } as Parameters<typeof simulateContract>[1]))
+    await run()
+    return undefined
   } catch (error) {
-    return { status: 'skipped', reason: revertName(error) }
+    return revertName(error)
   }
-  const txHash = await writeContract(walletClient, prepared as Parameters<typeof writeContract>[1])
-  const receipt = await waitForTransactionReceipt(publicClient, { hash: txHash })
-  return receipt.status === 'success'
-    ? { status: 'mined', txHash, logs: receipt.logs }
-    : { status: 'reverted', txHash }
 }
 
-/** `PoAIManager.submitNodeUpdate(jobId, nodes)`, simulated first. */
-export function submitNodeUpdate(
-  clients: Clients,
+/** `PoAIManager.submitNodeUpdate(jobId, nodes)` (nodes already canonical), simulated first. */
+export async function submitNodeUpdate(
+  { walletClient }: Clients,
   parameters: { poaiManager: Address; jobId: bigint; nodes: readonly Address[] },
 ): Promise<WriteOutcome> {
-  return send(clients, {
-    address: parameters.poaiManager,
-    abi: poaiManagerAbi,
-    functionName: 'submitNodeUpdate',
-    args: [parameters.jobId, [...parameters.nodes]],
-  } as Parameters<typeof simulateContract>[1])
+  const call = { manager: parameters.poaiManager, jobId: parameters.jobId, nodes: parameters.nodes }
+  const reason = await simulated(() => simulateSubmitNodeUpdate(walletClient, call))
+  if (reason !== undefined) return { status: 'skipped', reason }
+  const result = await submit(walletClient, { ...call, canonical: false })
+  return { status: result.receipt.status === 'success' ? 'mined' : 'reverted', txHash: result.hash }
 }
 
 /** `allocateRewardsAcrossAllEscrows()`, simulated first. */
-export function allocateRewardsAcrossAllEscrows(
-  clients: Clients,
+export async function allocateRewardsAcrossAllEscrows(
+  { walletClient }: Clients,
   parameters: { poaiManager: Address },
 ): Promise<WriteOutcome> {
-  return send(clients, {
-    address: parameters.poaiManager,
-    abi: poaiManagerAbi,
-    functionName: 'allocateRewardsAcrossAllEscrows',
-  } as Parameters<typeof simulateContract>[1])
+  const manager = parameters.poaiManager
+  const reason = await simulated(() =>
+    simulateAllocateRewardsAcrossAllEscrows(walletClient, { manager }),
+  )
+  if (reason !== undefined) return { status: 'skipped', reason }
+  const result = await allocateAll(walletClient, { manager })
+  return { status: result.receipt.status === 'success' ? 'mined' : 'reverted', txHash: result.hash }
 }
 
 /** One page of `allocateRewardsAcrossEscrowsPaginated(maxJobs)`, simulated first. */
 export async function allocateRewardsPage(
-  clients: Clients,
+  { walletClient }: Clients,
   parameters: { poaiManager: Address; maxJobs: bigint },
 ): Promise<WriteOutcome & { completed?: boolean }> {
-  let completed: boolean
-  try {
-    const { result } = await simulateContract(clients.publicClient, {
-      address: parameters.poaiManager,
-      abi: poaiManagerAbi,
-      functionName: 'allocateRewardsAcrossEscrowsPaginated',
-      args: [parameters.maxJobs],
-      account: clients.walletClient.account,
-    })
-    completed = result[1]
-  } catch (error) {
-    return { status: 'skipped', reason: revertName(error) }
+  const call = { manager: parameters.poaiManager, maxJobs: parameters.maxJobs }
+  const reason = await simulated(() =>
+    simulateAllocateRewardsAcrossEscrowsPaginated(walletClient, call),
+  )
+  if (reason !== undefined) return { status: 'skipped', reason }
+  // One page per call: the driver records each page, so a stop halfway leaves an exact trail.
+  const result = await allocatePaginated(walletClient, { ...call, untilDone: false })
+  const last = result.transactions.at(-1)
+  if (!last)
+    return { status: 'skipped', reason: 'nothing to allocate', completed: result.completed }
+  return {
+    status: last.receipt.status === 'success' ? 'mined' : 'reverted',
+    txHash: last.hash,
+    completed: result.completed,
   }
-  const outcome = await send(clients, {
-    address: parameters.poaiManager,
-    abi: poaiManagerAbi,
-    functionName: 'allocateRewardsAcrossEscrowsPaginated',
-    args: [parameters.maxJobs],
-  } as Parameters<typeof simulateContract>[1])
-  return { ...outcome, completed }
+}
+
+// Typed sdk-escrow errors keep viem's revert as their cause; the driver keys on the custom error name.
+const typedNames: Record<string, string> = {
+  AlreadySubmittedError: 'AlreadySubmitted',
+  JobClosedError: 'JobIsClosed',
+  ConsensusCooldownError: 'ConsensusCooldownNotExpired',
 }
 
 /** The custom error name of a revert, or the error's short message. */
 export function revertName(error: unknown): string {
-  if (error instanceof ViemBaseError) {
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as
-      | ContractFunctionRevertedError
-      | undefined
-    if (reverted?.data?.errorName) return reverted.data.errorName
-    if (reverted?.reason) return reverted.reason
-    return error.shortMessage
+  let current: unknown = error
+  for (let depth = 0; current && depth < 10; depth++) {
+    if (current instanceof ContractFunctionRevertedError) {
+      if (current.data?.errorName) return current.data.errorName
+      if (current.reason) return current.reason
+    }
+    current = (current as { cause?: unknown }).cause
   }
-  return error instanceof Error ? error.message : String(error)
+  const name = (error as { name?: string }).name
+  if (name && typedNames[name]) return typedNames[name]
+  return (
+    (error as { shortMessage?: string }).shortMessage ??
+    (error instanceof Error ? error.message : String(error))
+  )
 }
