@@ -6,6 +6,12 @@ process.on('warning', (warning) => {
   process.stderr.write(`${warning.name}: ${warning.message}\n`)
 })
 
+// Output piped into `head` and the like may close early; that is not an error of the demo.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 // Imported after the filter is installed: the oracle's store loads node:sqlite at import time.
 const { runCli } = await import('./cli.js')
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -32,7 +32,6 @@ import {
   createJobs,
   deployCspEscrow,
   extendJobDuration,
-  generateProjectHash,
   getActiveJobs,
   getJobDetails,
   withdrawClosedJobBalance,
@@ -49,7 +48,7 @@ import {
 } from '@ratio1/sdk-oracle'
 import { createOracleServer, type OracleServer } from '@ratio1/sdk-oracle/server'
 import type { Address, Hash } from 'viem'
-import { erc20Abi } from 'viem'
+import { erc20Abi, keccak256, stringToHex } from 'viem'
 import { getContractEvents, readContract } from 'viem/actions'
 import { startInProcessChain } from './chain.js'
 import { createInProcessFetch } from './inProcessFetch.js'
@@ -103,7 +102,9 @@ const timing = {
   rewardsStaggerMs: [1_000, 5_000] as const,
   repairStepMs: 10_000,
 }
-const clockStepMs = 6_000
+const clockStepMs = 1_000
+// Enough one-second passes to outlast the longest stagger and closure backoff above.
+const maxPasses = 20
 
 /**
  * Runs the whole local-network demo on an embedded in-process chain: deploys the Ratio1 system,
@@ -279,7 +280,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
 
     await step('The CSP pays for the job (createJobs: quote, permit, pay)')
     const cspUsdcBefore = await usdcBalance(cspAccount.address)
-    const projectHash = generateProjectHash()
+    // A fixed project id keeps every run identical (generateProjectHash() would draw a random one).
+    const projectHash = keccak256(stringToHex(`${demoSeed}:project`))
     const created = await createJobs(csp, {
       manager,
       jobs: [{ jobType: jobType.id, nodes, epochs, projectHash }],
@@ -292,15 +294,21 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
     say(`CSP paid ${formatUsdc(charged)} USDC into the escrow`)
 
     await step('The CSP deploys the job through oracle-1’s Deeploy API with a signed request')
-    const signed: string[] = []
     const deeploy = createDeeployClient({
       baseUrl: 'http://oracle-1.deeploy.local',
       account: csp.account,
       fetch: createInProcessFetch(byHost),
       retry: 0,
+      // Every response carries oracle-1's node signature; a bad one fails the call.
       verifyResponse: verifyResponseSignature,
       logger: (event: DeeployLogEvent) => {
-        if (event.type === 'request') signed.push(new URL(event.url).pathname)
+        const path = new URL(event.url).pathname
+        if (event.type === 'request') {
+          const request = (event.body as { request?: Record<string, unknown> } | undefined)?.request
+          say(
+            `→ ${event.method} ${path}  signed by ${String(request?.EE_ETH_SENDER)}, EE_HASH ${String(request?.EE_HASH).slice(0, 16)}…`,
+          )
+        } else if (event.type === 'response') say(`← ${event.status} ${path}`)
       },
     })
     const deployed = await deployJob(deeploy, {
@@ -326,12 +334,19 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
     const deployedEth = canonicalNodeSet(
       targetNodes.map((n) => ethOf.get(n as never)).filter((a): a is Address => a !== undefined),
     )
-    say(`requests signed by the CSP (EIP-191, v3 scheme): ${signed.join(', ')}`)
-    say(`responses verified against oracle-1's node signature`)
+    say(`every response carried oracle-1's node signature, checked by verifyResponseSignature`)
     say(`oracle-1 placed it on ${deployedEth.map(alias).join(', ')} and proposed that node set`)
 
     await step('The other oracles validate: consensus on the node set')
-    for (const oracle of oracles.slice(1)) await oracle.tick()
+    for (const [i, oracle] of oracles.entries()) {
+      if (i === 0) continue
+      const report = await oracle.tick()
+      for (const result of report.results)
+        if (result.action.type === 'submitNodeUpdate')
+          say(
+            `oracle-${i + 1} ${result.action.loop} vote [${result.action.nodes.map(alias).join(', ')}]: ${result.outcome}${result.detail ? ` (${result.detail})` : ''}`,
+          )
+    }
     const job = await getJobDetails(publicClient, { manager, jobId })
     const submissions = await getContractEvents(publicClient, {
       address: manager,
@@ -572,12 +587,14 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
     }
 
     /**
-     * Ticks every oracle, moving the manual clock past the loops' waits, until a pass sends nothing.
-     * Returns who sent what, e.g. `oracle-2 allocateRewards`.
+     * Ticks every oracle in turn, moving the manual clock one second per pass, until the chain is
+     * settled (the last epoch allocated, no open round, nothing left to close) and a pass sent
+     * nothing. The oracle whose random stagger runs out first sends the allocation, as on a live
+     * network. Returns who sent what, e.g. `oracle-2 allocation`.
      */
     async function runOraclePasses(): Promise<string[]> {
       const sent: string[] = []
-      for (let pass = 0; pass < 6; pass++) {
+      for (let pass = 0; pass < maxPasses; pass++) {
         let sentThisPass = 0
         for (const [i, oracle] of oracles.entries()) {
           const report = await oracle.tick()
@@ -591,8 +608,16 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
             sent.push(`oracle-${i + 1} ${what}`)
           }
         }
+        const settled = oracles.every((oracle) => {
+          const view = oracle.lastView()
+          return (
+            view?.lastEpochAllocated === true &&
+            view.unvalidatedJobIds.length === 0 &&
+            view.firstClosableJobId === 0n
+          )
+        })
+        if (settled && sentThisPass === 0) break
         clock.advance(clockStepMs)
-        if (pass > 0 && sentThisPass === 0) break
       }
       return sent
     }
