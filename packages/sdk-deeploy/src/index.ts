@@ -69,6 +69,18 @@ export {
   getMultiNodeEpochsRange,
 } from './actions/oracle/getMultiNodeEpochsRange.js'
 export {
+  type GetNodeEpochErrorType,
+  type GetNodeEpochParameters,
+  type GetNodeEpochReturnType,
+  getNodeEpoch,
+} from './actions/oracle/getNodeEpoch.js'
+export {
+  type GetNodeEpochsErrorType,
+  type GetNodeEpochsParameters,
+  type GetNodeEpochsReturnType,
+  getNodeEpochs,
+} from './actions/oracle/getNodeEpochs.js'
+export {
   type GetNodeEpochsRangeErrorType,
   type GetNodeEpochsRangeParameters,
   type GetNodeEpochsRangeReturnType,
@@ -80,6 +92,12 @@ export {
   type GetNodeLastEpochReturnType,
   getNodeLastEpoch,
 } from './actions/oracle/getNodeLastEpoch.js'
+export {
+  type GetNodesListErrorType,
+  type GetNodesListParameters,
+  type GetNodesListReturnType,
+  getNodesList,
+} from './actions/oracle/getNodesList.js'
 export {
   type ReconcileCspEscrowJobsErrorType,
   type ReconcileCspEscrowJobsParameters,

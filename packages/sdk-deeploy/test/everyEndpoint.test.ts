@@ -42,6 +42,9 @@ const calls: { [name in keyof DeeployActions]: (client: DeeployActions) => Promi
   getCurrentEpoch: (c) => c.getCurrentEpoch(),
   getActiveNodesList: (c) => c.getActiveNodesList(),
   getActiveNodesCountryStats: (c) => c.getActiveNodesCountryStats(),
+  getNodesList: (c) => c.getNodesList(),
+  getNodeEpochs: (c) => c.getNodeEpochs({ ethAddress: '0x1' }),
+  getNodeEpoch: (c) => c.getNodeEpoch({ nodeAddress: '0xai_x', epoch: 5 }),
   getNodeLastEpoch: (c) => c.getNodeLastEpoch({ nodeAddress: '0xai_x' }),
   getNodeEpochsRange: (c) =>
     c.getNodeEpochsRange({ nodeAddress: '0xai_x', startEpoch: 1, endEpoch: 2 }),

@@ -254,6 +254,26 @@ export async function defaultHandlers() {
       }),
     ),
     oracleEndpoint({
+      path: '/nodes_list',
+      schema: oracle.nodesListResultSchema(),
+      result: () => ({ nodes: { [nodeA]: { alias: 'a' } } }),
+    }),
+    oracleEndpoint({
+      path: '/node_epochs',
+      schema: oracle.nodeEpochsResultSchema(),
+      result: () => ({ node: nodeA, epochs: [1, 2], epochs_vals: [255, 128] }),
+    }),
+    oracleEndpoint({
+      path: '/node_epoch',
+      schema: oracle.nodeEpochResultSchema(),
+      result: (url) => ({
+        node: nodeA,
+        epoch_id: Number(url.searchParams.get('epoch')),
+        epoch_val: 128,
+        epoch_prc: 0.502,
+      }),
+    }),
+    oracleEndpoint({
       path: '/multi_node_epochs_range',
       method: 'post',
       schema: oracle.multiNodeEpochsResultSchema(),

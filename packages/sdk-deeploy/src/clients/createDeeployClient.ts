@@ -38,6 +38,8 @@ import {
   type GetMultiNodeEpochsRangeParameters,
   getMultiNodeEpochsRange,
 } from '../actions/oracle/getMultiNodeEpochsRange.js'
+import { type GetNodeEpochParameters, getNodeEpoch } from '../actions/oracle/getNodeEpoch.js'
+import { type GetNodeEpochsParameters, getNodeEpochs } from '../actions/oracle/getNodeEpochs.js'
 import {
   type GetNodeEpochsRangeParameters,
   getNodeEpochsRange,
@@ -46,6 +48,7 @@ import {
   type GetNodeLastEpochParameters,
   getNodeLastEpoch,
 } from '../actions/oracle/getNodeLastEpoch.js'
+import { type GetNodesListParameters, getNodesList } from '../actions/oracle/getNodesList.js'
 import {
   type ReconcileCspEscrowJobsParameters,
   reconcileCspEscrowJobs,
@@ -143,6 +146,9 @@ export type DeeployActions = {
   getActiveNodesCountryStats: (
     parameters?: GetActiveNodesCountryStatsParameters,
   ) => ReturnType<typeof getActiveNodesCountryStats>
+  getNodesList: (parameters?: GetNodesListParameters) => ReturnType<typeof getNodesList>
+  getNodeEpochs: (parameters: GetNodeEpochsParameters) => ReturnType<typeof getNodeEpochs>
+  getNodeEpoch: (parameters: GetNodeEpochParameters) => ReturnType<typeof getNodeEpoch>
   getNodeLastEpoch: (parameters: GetNodeLastEpochParameters) => ReturnType<typeof getNodeLastEpoch>
   getNodeEpochsRange: (
     parameters: GetNodeEpochsRangeParameters,
@@ -214,6 +220,9 @@ export function createDeeployClient(
     getCurrentEpoch: (p) => getCurrentEpoch(base, p),
     getActiveNodesList: (p) => getActiveNodesList(base, p),
     getActiveNodesCountryStats: (p) => getActiveNodesCountryStats(base, p),
+    getNodesList: (p) => getNodesList(base, p),
+    getNodeEpochs: (p) => getNodeEpochs(base, p),
+    getNodeEpoch: (p) => getNodeEpoch(base, p),
     getNodeLastEpoch: (p) => getNodeLastEpoch(base, p),
     getNodeEpochsRange: (p) => getNodeEpochsRange(base, p),
     getMultiNodeEpochsRange: (p) => getMultiNodeEpochsRange(base, p),

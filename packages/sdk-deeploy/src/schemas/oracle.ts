@@ -61,3 +61,16 @@ export type NodeEpochs = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export const multiNodeEpochsResultSchema = /* @__PURE__ */ memo(() =>
   z.record(z.string(), z.unknown()),
 )
+
+export const nodesListResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({ nodes: z.record(z.string(), z.record(z.string(), z.unknown())) }),
+)
+
+export const nodeEpochResultSchema = /* @__PURE__ */ memo(() =>
+  z.looseObject({
+    ...nodeEpochsResultSchema().shape,
+    epoch_id: z.int(),
+    epoch_val: z.int().check(z.minimum(0), z.maximum(255)),
+    epoch_prc: z.number(),
+  }),
+)
