@@ -4,13 +4,15 @@ import { version as packageVersion } from '../version.js'
 export type ErrorConfig = {
   /** Prefix of the `Docs:` line; `docsPath` is appended to it. */
   docsBaseUrl: string
-  /** The `Version:` line. */
-  version: string
+  /**
+   * Forces the `Version:` line of every error (e.g. `x.y.z` in snapshot tests). When unset, each error shows
+   * the package that threw it.
+   */
+  version?: string | undefined
 }
 
 const errorConfig: ErrorConfig = {
   docsBaseUrl: 'docs/guides/errors.md',
-  version: `@ratio1/sdk-core@${packageVersion}`,
 }
 
 /**
@@ -39,6 +41,8 @@ export type BaseErrorParameters = {
   metaMessages?: string[] | undefined
   /** Overrides `name`; subclasses set it as a class field instead. */
   name?: string | undefined
+  /** The package and version that throws, e.g. `@ratio1/sdk-escrow@1.2.0`; defaults to sdk-core's. */
+  version?: string | undefined
 }
 
 /** @see BaseError */
@@ -83,7 +87,8 @@ export class BaseError extends Error {
           : '')
     const docsPath =
       parameters.docsPath ?? (cause instanceof BaseError ? cause.docsPath : undefined)
-    const version = errorConfig.version
+    const version =
+      errorConfig.version ?? parameters.version ?? `@ratio1/sdk-core@${packageVersion}`
 
     const message = [
       shortMessage || 'An error occurred.',

@@ -58,6 +58,21 @@ describe('BaseError', () => {
     }
   })
 
+  test('errors name the package that threw them unless the version is pinned', () => {
+    setErrorConfig({ version: undefined })
+    try {
+      expect(new BaseError('x').version).toMatch(/^@ratio1\/sdk-core@\d+\.\d+\.\d+/)
+      expect(new BaseError('x', { version: '@ratio1/sdk-escrow@1.2.3' }).message).toContain(
+        'Version: @ratio1/sdk-escrow@1.2.3',
+      )
+    } finally {
+      setErrorConfig({ version: '@ratio1/sdk-core@x.y.z' })
+    }
+    expect(new BaseError('x', { version: '@ratio1/sdk-escrow@1.2.3' }).version).toBe(
+      '@ratio1/sdk-core@x.y.z',
+    )
+  })
+
   test('setErrorConfig changes the docs base', () => {
     setErrorConfig({ docsBaseUrl: 'https://docs.example/errors' })
     try {
