@@ -30,6 +30,8 @@ Options:
   --job-type <id|name>   a generic-app job type: ENTRY, LOW1, MED1, … or its id (default ENTRY)
   --extend <n>           epochs the CSP adds while the job runs; 0 skips the extension (default 10)
   --claim-after <n>      epochs after the start at which the node operator claims (default 10)
+  --fail-after <n>       epochs after the start at which one of the job's workers dies and the
+                         oracles move the job to a spare node (default 0: no failure)
   --workers <n>          simulated worker nodes in the fleet (default 6)
   --oracles <n>          reference oracles (default 3)
   --speed <speed>        instant, fast, normal or slow: pauses between steps to follow along
@@ -95,6 +97,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
       jobType: values['job-type'],
       extendEpochs: integer(values.extend, '--extend'),
       claimAfter: integer(values['claim-after'], '--claim-after'),
+      failAfter: integer(values['fail-after'], '--fail-after'),
       workers: integer(values.workers, '--workers'),
       oracles: integer(values.oracles, '--oracles'),
       speed: values.speed as DemoSpeed | undefined,
@@ -142,6 +145,7 @@ function parse(args: string[]) {
       'job-type': { type: 'string' },
       extend: { type: 'string' },
       'claim-after': { type: 'string' },
+      'fail-after': { type: 'string' },
       workers: { type: 'string' },
       oracles: { type: 'string' },
       speed: { type: 'string' },

@@ -98,7 +98,7 @@ describe('pnpm demo', () => {
     expect(await runCli(['types'], capture().output)).toBe(0)
   })
 
-  test('options change the scenario: 3 LOW1 nodes, 4 oracles, no extension, JSON output', async () => {
+  test('options change the scenario: 3 LOW1 nodes, 4 oracles, a worker failure, no extension, JSON', async () => {
     const io = capture()
     const code = await runCli(
       [
@@ -124,6 +124,11 @@ describe('pnpm demo', () => {
     const quote = quoteJob({ jobType: 2, nodes: 3, epochs: 30 })
     expect(json.ledger.chain.paidIn).toBe(quote.total.toString())
     expect(json.checks.some((c: { name: string }) => c.name.startsWith('extension'))).toBe(false)
+    // The failed worker was paid for the epochs it served, its replacement for the rest.
+    expect(json.stats.allocations).toBe(30)
+    expect(json.ledger.chain.allocated).toBe(
+      (splitNodeReward(quote.pricePerEpoch).node * 3n * 30n).toString(),
+    )
   })
 
   test('usage mistakes exit with 2 and say what to change', async () => {
@@ -133,6 +138,8 @@ describe('pnpm demo', () => {
       [['--speed', 'warp'], '--speed must be one of'],
       [['--nodes', 'two'], '--nodes must be a whole number'],
       [['--nodes', '9'], '--nodes must be between 1 and the 6 workers'],
+      [['--fail-after', '30'], '--fail-after must be below the 30 paid epochs'],
+      [['--fail-after', '2', '--nodes', '6'], '--fail-after needs a spare worker'],
       [['--bogus'], "Unknown option '--bogus'"],
     ] as const) {
       const io = capture()

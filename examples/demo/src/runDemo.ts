@@ -69,6 +69,11 @@ export type RunDemoOptions = {
   extendEpochs?: number | undefined
   /** Epochs after the start at which the node operator claims. @default 10 */
   claimAfter?: number | undefined
+  /**
+   * Epochs after the start at which one of the job's workers dies; the oracles' availability loop then
+   * starts a replica elsewhere and they agree on the new node set. 0 (default): no failure.
+   */
+  failAfter?: number | undefined
   /** Simulated worker nodes in the fleet. @default 6 */
   workers?: number | undefined
   /** Reference oracles. @default 3 */
@@ -126,6 +131,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
   const epochs = options.epochs ?? 30
   const extendEpochs = options.extendEpochs ?? 10
   const claimAfter = options.claimAfter ?? 10
+  const failAfter = options.failAfter ?? 0
   const workerCount = options.workers ?? 6
   const oracleCount = options.oracles ?? 3
   const epochSeconds = options.epochSeconds ?? 86_400n
@@ -141,9 +147,16 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
   if (claimAfter < 1 || claimAfter > epochs)
     throw new DemoOptionError(`--claim-after must be between 1 and the ${epochs} paid epochs`)
   if (extendEpochs < 0) throw new DemoOptionError('--extend must be 0 or more')
+  if (failAfter < 0 || failAfter >= epochs)
+    throw new DemoOptionError(
+      `--fail-after must be below the ${epochs} paid epochs (0: no failure)`,
+    )
+  if (failAfter > 0 && nodes >= workerCount)
+    throw new DemoOptionError('--fail-after needs a spare worker: use --workers above --nodes')
 
   // The extension is bought while the job still runs: a few epochs after the claim.
   const extendAt = Math.min(claimAfter + 5, epochs - 1)
+  const failAt = failAfter
   const write = options.log ?? (() => {})
   const wait = () => (pause ? new Promise((r) => setTimeout(r, pause)) : Promise.resolve())
   const step = async (title: string) => {
@@ -393,6 +406,13 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
     for (let passed = 1; passed <= epochs + extendEpochs + 5 && !closed; passed++) {
       await advanceEpochs(publicClient, { controller: addresses.controller, epochs: 1n })
       await wait()
+      if (passed === failAt) {
+        const running = await getJobDetails(publicClient, { manager, jobId })
+        const victim = fleet.keys.find((k) => k.ethAddress === running.activeNodes[0])!
+        await step(`${alias(victim.ethAddress)} fails: the oracles repair job #${jobId}`)
+        fleet.failNode(victim.address)
+        say(`${alias(victim.ethAddress)} is offline and its workload is gone`)
+      }
       const epoch = await currentEpoch()
       const jobsBefore = await getActiveJobs(publicClient, { manager, escrow })
       const walletsBefore = await nodeWallets(fleetEth)
@@ -429,10 +449,19 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
           `epoch ${epoch}: epoch ${done.lastAllocatedEpoch} paid, ${formatUsdc(credited)} USDC to ${jobsBefore[0]?.activeNodes.length} nodes, ${formatUsdc(burnAfter - burnBefore)} USDC to burn  (${txs.join('; ')})`,
         )
       else if (txs.length) say(`epoch ${epoch}: ${txs.join('; ')}`)
+      if (passed === failAt) {
+        const repaired = await getJobDetails(publicClient, { manager, jobId })
+        say(`consensus on the new node set: ${repaired.activeNodes.map(alias).join(', ')}`)
+        if (repaired.activeNodes.length !== nodes)
+          mismatches.push(
+            `after the failure job #${jobId} runs on ${repaired.activeNodes.length} nodes`,
+          )
+        await step('Epochs keep advancing')
+      }
 
       if (passed === claimAfter) {
         await step(`The node operator claims the rewards of job #${jobId}'s nodes`)
-        const claimable = job.activeNodes.filter((n) => (credits.get(n) ?? 0n) > 0n)
+        const claimable = fleetEth.filter((n) => (credits.get(n) ?? 0n) > 0n)
         const r1Before = await r1Balance(operatorAccount.address)
         const result = await claimRewardsForNodes(operator, { manager, nodes: claimable })
         const r1Received = (await r1Balance(operatorAccount.address)) - r1Before
