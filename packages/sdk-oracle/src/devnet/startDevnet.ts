@@ -133,6 +133,7 @@ export async function startDevnet(
           dbPath: join(dir, `${name}.db`),
           fleetUrl: fleetServer.url,
           tickMs: parameters.tickMs ?? 1_000,
+          pollingIntervalMs: 50,
           alias: name,
           closureBackoffMs: [1_000, 10_000],
           rewardsStaggerMs: [1_000, 10_000],

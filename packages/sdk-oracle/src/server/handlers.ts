@@ -106,13 +106,16 @@ export async function getApps(ctx: ServerContext, request: Record<string, unknow
   const projectId = request.project_id
   if (projectId !== undefined && projectId !== null && typeof projectId !== 'string')
     throw new DeeployFailure("ERR09_REQUEST1: 'project_id' must be a string")
-  const jobs = await readContract(ctx.publicClient, {
-    address: auth.escrow,
-    abi: cspEscrowAbi,
-    functionName: 'getActiveJobs',
-  })
-  // One fleet read per request, whatever the number of jobs.
-  const [nodes, workloads] = await Promise.all([ctx.fleet.listNodes(), ctx.fleet.listWorkloads()])
+  // The escrow's jobs and one fleet read, concurrently, whatever the number of jobs.
+  const [jobs, nodes, workloads] = await Promise.all([
+    readContract(ctx.publicClient, {
+      address: auth.escrow,
+      abi: cspEscrowAbi,
+      functionName: 'getActiveJobs',
+    }),
+    ctx.fleet.listNodes(),
+    ctx.fleet.listWorkloads(),
+  ])
   const apps: Record<string, unknown> = {}
   for (const job of jobs) {
     const stored = ctx.store.getJob(job.id)

@@ -29,6 +29,8 @@ export const oracleConfigSchema = z.object({
   fleetSize: intFrom(1, 1_000).default(6),
   fleetSeed: z.string().min(1).default('ratio1-devnet'),
   tickMs: intFrom(100, 3_600_000).default(5_000),
+  /** How often receipts and blocks are polled, ms (low on a local automining chain). */
+  pollingIntervalMs: intFrom(10, 60_000).default(1_000),
   network: z.string().min(1).default('localnet'),
   alias: z.string().min(1).default('r1-oracle'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -59,6 +61,7 @@ const envNames: Record<string, keyof z.input<typeof oracleConfigSchema>> = {
   ORACLE_FLEET_SIZE: 'fleetSize',
   ORACLE_FLEET_SEED: 'fleetSeed',
   ORACLE_TICK_MS: 'tickMs',
+  ORACLE_POLLING_INTERVAL_MS: 'pollingIntervalMs',
   ORACLE_NETWORK: 'network',
   ORACLE_ALIAS: 'alias',
   ORACLE_LOG_LEVEL: 'logLevel',

@@ -39,7 +39,7 @@ export async function runOracle(
     fields: { service: 'r1-oracle', alias: config.alias },
   })
   const transport = http(config.rpcUrl, { batch: true })
-  const publicClient = createPublicClient({ transport, pollingInterval: 250 })
+  const publicClient = createPublicClient({ transport, pollingInterval: config.pollingIntervalMs })
   const chainId = await publicClient.getChainId()
   const walletClient = createWalletClient({
     account,
@@ -50,7 +50,7 @@ export async function runOracle(
       nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
       rpcUrls: { default: { http: [config.rpcUrl] } },
     },
-    pollingInterval: 250,
+    pollingInterval: config.pollingIntervalMs,
   })
   const store = createStateStore({ path: config.dbPath })
   const fleet = config.fleetUrl
