@@ -15,9 +15,17 @@ import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config'
 export function defineTestConfig(overrides: ViteUserConfig = {}): ViteUserConfig {
   return mergeConfig(
     defineConfig({
-      resolve: { conditions: ['@ratio1/source'] },
+      // Tests run in Vite's server (SSR) mode, whose conditions are set apart from the browser ones; both
+      // put the source condition first and keep Vite's defaults after it.
+      resolve: { conditions: ['@ratio1/source', 'module', 'browser', 'development|production'] },
+      ssr: {
+        resolve: { conditions: ['@ratio1/source', 'module', 'node', 'development|production'] },
+      },
       test: {
         environment: 'node',
+        // Workspace packages are transformed from source like the code under test, so the source
+        // condition applies to them too and no build is needed before testing.
+        server: { deps: { inline: [/@ratio1\//] } },
         include: ['src/**/*.test.ts'],
         reporters: ['default', 'json'],
         outputFile: { json: './.test-results/vitest.json' },
