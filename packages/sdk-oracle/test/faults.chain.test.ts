@@ -203,4 +203,72 @@ describe('faults', () => {
     expect(after.activeNodes).toEqual(canonicalNodeSet(running))
     h.fleet.recoverNode(dead)
   })
+
+  test('paginated allocation: an oracle that stopped after one page is completed by another', async () => {
+    // Three running jobs (started through consensus), then a new epoch to allocate.
+    const jobs = [await paidJob(), await paidJob(), await paidJob()]
+    for (const jobId of jobs) {
+      await deployBy(0, jobId)
+      await h.tickAll([1])
+    }
+    await h.advanceEpochs(1n)
+    const paged = (index: number) =>
+      h.makeOracle(index, { paginateAbove: 0, allocationPageSize: 1 })
+    // Oracle A sends one page and dies before the next.
+    const { allocateRewardsPage } = await import('../src/chain/escrowAdapter.js')
+    const walletClient = createWalletClient({
+      chain: hardhat,
+      transport: http(h.node.url),
+      account: privateKeyToAccount(h.devnet.oracles[0]!.privateKey),
+    })
+    const first = await allocateRewardsPage(
+      { publicClient: h.publicClient, walletClient },
+      { poaiManager: h.devnet.addresses.poaiManager, maxJobs: 1n },
+    )
+    expect(first).toMatchObject({ status: 'mined', completed: false })
+    const isAllocated = () =>
+      h.publicClient.readContract({
+        address: h.devnet.addresses.poaiManager,
+        abi: poaiManagerAbi,
+        functionName: 'getIsLastEpochAllocated',
+      })
+    expect(await isAllocated()).toBe(false)
+    // Oracle B's rewards loop continues from the manager's cursor.
+    for (const entry of h.oracles.splice(2, 1)) {
+      await entry.oracle.stop()
+      entry.store.close()
+    }
+    const b = paged(2)
+    h.oracles.push(b)
+    await b.oracle.tick()
+    h.clock.advance(6_000)
+    const report = await b.oracle.tick()
+    const allocation = report.results.find((r) => r.action.type === 'allocateRewards')
+    expect(allocation).toMatchObject({ outcome: 'done', action: { pageSize: 1 } })
+    expect(await isAllocated()).toBe(true)
+    expect(b.store.listAllocations().length).toBeGreaterThanOrEqual(2)
+    for (const jobId of jobs)
+      expect((await h.job(jobId)).lastAllocatedEpoch).toBe(
+        (await h.job(jobs[0]!)).lastAllocatedEpoch,
+      )
+  })
+
+  test('below the minimum ETH balance an oracle sends nothing and says so', async () => {
+    const jobId = await paidJob()
+    await deployBy(0, jobId)
+    const lines: string[] = []
+    const { createLogger } = await import('../src/utils/logger.js')
+    const poor = h.makeOracle(1, {
+      minBalance: 10n ** 30n,
+      logger: createLogger({ level: 'warn', write: (line) => lines.push(line) }),
+    })
+    const report = await poor.oracle.tick()
+    poor.store.close()
+    expect(report.lowBalance).toBe(true)
+    const vote = report.results.find((r) => r.action.type === 'submitNodeUpdate')
+    expect(vote).toMatchObject({ outcome: 'skipped', detail: 'balance below minimum' })
+    expect((await h.job(jobId)).activeNodes).toEqual([])
+    expect(lines.some((l) => /ETH balance below the minimum/.test(l))).toBe(true)
+    expect(poor.oracle.metrics().lowBalance).toBe(true)
+  })
 })

@@ -12,7 +12,11 @@ import {
   startHardhatNode,
 } from '../src/devnet/startHardhatNode.js'
 import { createSimulatedFleet, type SimulatedFleet } from '../src/fleet/createSimulatedFleet.js'
-import { createOracle, type Oracle } from '../src/oracle/createOracle.js'
+import {
+  type CreateOracleParameters,
+  createOracle,
+  type Oracle,
+} from '../src/oracle/createOracle.js'
 import { createStateStore, type StateStore } from '../src/store/createStateStore.js'
 import { createManualClock, type ManualClock } from '../src/utils/clock.js'
 import { createSeededRng } from '../src/utils/rng.js'
@@ -26,7 +30,10 @@ export type Harness = {
   dir: string
   oracles: { oracle: Oracle; store: StateStore; index: number }[]
   /** Creates oracle `index` (again) with a store at its own file. */
-  makeOracle(index: number): { oracle: Oracle; store: StateStore; index: number }
+  makeOracle(
+    index: number,
+    overrides?: Partial<CreateOracleParameters>,
+  ): { oracle: Oracle; store: StateStore; index: number }
   tickAll(which?: number[]): Promise<void>
   advanceEpochs(epochs: bigint): Promise<void>
   increaseTime(seconds: number): Promise<void>
@@ -59,7 +66,7 @@ export async function createHarness(
     const publicClient = createPublicClient({ chain: hardhat, transport, pollingInterval: 50 })
     const clock = createManualClock(1_700_000_000_000)
     const dir = mkdtempSync(join(tmpdir(), 'oracle-harness-'))
-    const makeOracle = (index: number) => {
+    const makeOracle = (index: number, overrides: Partial<CreateOracleParameters> = {}) => {
       const store = createStateStore({ path: join(dir, `oracle-${index}.db`) })
       const key = devnet.oracles[index]!.privateKey
       const walletClient = createWalletClient({
@@ -77,6 +84,7 @@ export async function createHarness(
         clock,
         rng: createSeededRng(index + 1),
         timing: fastTiming,
+        ...overrides,
       })
       return { oracle, store, index }
     }
