@@ -73,3 +73,19 @@ describe('inferred types', () => {
     if (entry.kind === 'rewarded') expectTypeOf(entry.epochs).toEqualTypeOf<bigint | undefined>()
   })
 })
+
+describe('error unions', () => {
+  test('actions name the errors they can throw', async () => {
+    const { CreateJobsErrorType, GetJobsErrorType } = {} as {
+      CreateJobsErrorType: import('./index.js').CreateJobsErrorType
+      GetJobsErrorType: import('./index.js').GetJobsErrorType
+    }
+    expectTypeOf(CreateJobsErrorType)
+      .extract<{ name: 'InsufficientAllowanceError' }>()
+      .not.toBeNever()
+    expectTypeOf(CreateJobsErrorType).extract<{ name: 'EpochsBelowMinimumError' }>().not.toBeNever()
+    expectTypeOf(CreateJobsErrorType).extract<{ name: 'PermitError' }>().not.toBeNever()
+    expectTypeOf(GetJobsErrorType).extract<{ name: 'JobNotFoundError' }>().not.toBeNever()
+    expectTypeOf(GetJobsErrorType).extract<{ name: 'IdempotencyConflictError' }>().toBeNever()
+  })
+})

@@ -408,6 +408,12 @@ export {
   type ToEscrowErrorReturnType,
   toEscrowError,
 } from './errors/toEscrowError.js'
+export type {
+  EscrowPaymentErrorType,
+  EscrowReadErrorType,
+  EscrowRevertErrorType,
+  EscrowWriteErrorType,
+} from './errors/types.js'
 export {
   type ParseEscrowEventsParameters,
   type ParseEscrowEventsReturnType,

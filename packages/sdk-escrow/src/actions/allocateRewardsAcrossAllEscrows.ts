@@ -1,4 +1,5 @@
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { type AllocationSummary, allocationOf } from '../internal/allocations.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
@@ -13,7 +14,7 @@ export type { AllocationSummary }
 
 export type AllocateRewardsAcrossAllEscrowsParameters = ManagerParameters & TransactionParameters
 export type AllocateRewardsAcrossAllEscrowsReturnType = TransactionResult & AllocationSummary
-export type AllocateRewardsAcrossAllEscrowsErrorType = Error
+export type AllocateRewardsAcrossAllEscrowsErrorType = EscrowWriteErrorType
 
 /**
  * Pays every running job for the epochs that finished since its last payout, in one transaction (anyone

@@ -1,5 +1,6 @@
 import { parseEventLogs } from 'viem'
 import { managerCallAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { type AllocationSummary, allocationOf } from '../internal/allocations.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
@@ -25,7 +26,7 @@ export type AllocateRewardsAcrossEscrowsPaginatedReturnType = AllocationSummary 
   /** The gross USDC the pages debited from jobs (what the AdoptionOracle records). */
   allocatedAmount: bigint
 }
-export type AllocateRewardsAcrossEscrowsPaginatedErrorType = Error
+export type AllocateRewardsAcrossEscrowsPaginatedErrorType = EscrowWriteErrorType
 
 /**
  * Allocates the last finished epoch in pages of `maxJobs`, so no transaction outgrows the block gas limit

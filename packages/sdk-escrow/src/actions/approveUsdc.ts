@@ -2,6 +2,7 @@ import type { Address, Hash } from 'viem'
 import { erc20Abi } from 'viem'
 import { readContract } from 'viem/actions'
 import { ContractAddressRequiredError, PermitError } from '../errors/escrow.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import { permitTokenAbi } from '../internal/permit.js'
 import { resolveAccount } from '../internal/resolve.js'
 import type { EscrowClient, TransactionParameters } from '../internal/types.js'
@@ -27,7 +28,7 @@ export type ApproveUsdcReturnType = {
   /** The allowance afterwards. */
   allowance: bigint
 }
-export type ApproveUsdcErrorType = Error
+export type ApproveUsdcErrorType = EscrowPaymentErrorType
 
 /**
  * Makes sure the escrow may pull `amount` USDC from the sender: nothing when the allowance suffices,

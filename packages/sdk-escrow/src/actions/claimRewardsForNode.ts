@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { claimsOf, type NodeClaim } from '../internal/claims.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
@@ -23,7 +24,7 @@ export type ClaimRewardsForNodeParameters = ManagerParameters &
     limits?: { minR1PerUsdc?: bigint | undefined; deadline?: bigint | undefined } | undefined
   }
 export type ClaimRewardsForNodeReturnType = TransactionResult & NodeClaim
-export type ClaimRewardsForNodeErrorType = Error
+export type ClaimRewardsForNodeErrorType = EscrowWriteErrorType
 
 /**
  * Claims a node's rewards from every escrow that owes it: each escrow swaps the node's USDC to R1 and

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { claimsOf, type NodeClaim } from '../internal/claims.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
@@ -18,7 +19,7 @@ export type ClaimRewardsForNodesReturnType = TransactionResult & {
   usdc: bigint
   r1: bigint
 }
-export type ClaimRewardsForNodesErrorType = Error
+export type ClaimRewardsForNodesErrorType = EscrowWriteErrorType
 
 /**
  * Claims several nodes' rewards in one transaction; the sender must own every node's ND licence, and one

@@ -1,6 +1,7 @@
 import type { QuoteJobsReturnType } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import {
   type JobCreationRequest,
   type JobRequest,
@@ -41,7 +42,7 @@ export type CreateJobsReturnType = TransactionResult & {
   /** How the allowance was obtained. */
   allowance: ApproveUsdcReturnType
 }
-export type CreateJobsErrorType = Error
+export type CreateJobsErrorType = EscrowPaymentErrorType
 
 /**
  * Buys jobs. Before paying it quotes them with sdk-core (rejecting fewer than 30 epochs, unknown or

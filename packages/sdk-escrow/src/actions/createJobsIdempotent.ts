@@ -20,6 +20,7 @@ import {
   TransactionFailedError,
 } from '../errors/escrow.js'
 import { toEscrowError } from '../errors/toEscrowError.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import {
   type JobCreationRequest,
   type JobRequest,
@@ -75,7 +76,7 @@ export type CreateJobsIdempotentReturnType = TransactionResult & {
   /** Whether an earlier, interrupted attempt was picked up instead of starting afresh. */
   resumed: boolean
 }
-export type CreateJobsIdempotentErrorType = Error
+export type CreateJobsIdempotentErrorType = EscrowPaymentErrorType
 
 function fingerprintOf(payer: Address, parameters: CreateJobsIdempotentParameters): Hex {
   const jobs = parameters.jobs.map((job: JobRequest) => ({

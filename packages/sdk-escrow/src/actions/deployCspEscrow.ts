@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem'
 import { managerCallAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -15,7 +16,7 @@ export type DeployCspEscrowReturnType = TransactionResult & {
   /** The new escrow, from `EscrowDeployed`. */
   escrow: Address
 }
-export type DeployCspEscrowErrorType = Error
+export type DeployCspEscrowErrorType = EscrowWriteErrorType
 
 /**
  * Deploys the sender's CSP escrow. The sender must own an ND or MND licence linked to an oracle node and

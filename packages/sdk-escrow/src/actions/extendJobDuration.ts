@@ -3,6 +3,7 @@ import type { Address } from 'viem'
 import { parseEventLogs } from 'viem'
 import { cspEscrowAbi, escrowCallAbi } from '../abis.js'
 import { ContractAddressRequiredError } from '../errors/escrow.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import { ensureFunds } from '../internal/pay.js'
 import { readJobForPayment } from '../internal/readJob.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
@@ -33,7 +34,7 @@ export type ExtendJobDurationReturnType = TransactionResult & {
   newLastExecutionEpoch: bigint
   allowance: ApproveUsdcReturnType
 }
-export type ExtendJobDurationErrorType = Error
+export type ExtendJobDurationErrorType = EscrowPaymentErrorType
 
 /**
  * Pays for more epochs of a job: prices them with sdk-core (`price × requested nodes × added epochs`),

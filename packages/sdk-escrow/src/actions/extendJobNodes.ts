@@ -4,6 +4,7 @@ import { parseEventLogs } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi, escrowCallAbi } from '../abis.js'
 import { ContractAddressRequiredError } from '../errors/escrow.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import { controllerScheduleAbi } from '../internal/controller.js'
 import { ensureFunds } from '../internal/pay.js'
 import { readJobForPayment } from '../internal/readJob.js'
@@ -32,7 +33,7 @@ export type ExtendJobNodesReturnType = TransactionResult & {
   amount: bigint
   allowance: ApproveUsdcReturnType
 }
-export type ExtendJobNodesErrorType = Error
+export type ExtendJobNodesErrorType = EscrowPaymentErrorType
 
 /**
  * Pays for more nodes on a job and sends `extendJobNodes`. Ratio1's escrow charges

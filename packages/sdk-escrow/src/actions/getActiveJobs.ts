@@ -2,6 +2,7 @@ import type { JobDetails } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { toJob } from '../internal/jobs.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
@@ -18,7 +19,7 @@ export type GetActiveJobsParameters = ManagerParameters & {
   page?: { offset: bigint; limit: bigint } | undefined
 }
 export type GetActiveJobsReturnType = JobWithEscrow[]
-export type GetActiveJobsErrorType = Error
+export type GetActiveJobsErrorType = EscrowReadErrorType
 
 /**
  * The active jobs (pending or running, not yet closed) of one escrow, or of all escrows in `allEscrows`

@@ -1,12 +1,13 @@
 import type { Address } from 'viem'
 import { poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
 
 export type GetAllEscrowsParameters = ManagerParameters
 export type GetAllEscrowsReturnType = { escrow: Address; owner: Address }[]
-export type GetAllEscrowsErrorType = Error
+export type GetAllEscrowsErrorType = EscrowReadErrorType
 
 /**
  * Every CSP escrow with its owner, in deployment order (`getAllCspsWithOwner`).

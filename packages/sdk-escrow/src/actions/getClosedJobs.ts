@@ -2,6 +2,7 @@ import type { JobDetails } from '@ratio1/sdk-core'
 import type { Account, Address } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { toJob } from '../internal/jobs.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
@@ -14,7 +15,7 @@ export type GetClosedJobsParameters = ManagerParameters & {
   page?: { offset: bigint; limit: bigint } | undefined
 }
 export type GetClosedJobsReturnType = JobWithEscrow[]
-export type GetClosedJobsErrorType = Error
+export type GetClosedJobsErrorType = EscrowReadErrorType
 
 /**
  * The jobs an escrow's oracles closed, in closing order, with their final balances.

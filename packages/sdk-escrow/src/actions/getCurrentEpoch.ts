@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -9,7 +10,7 @@ export type GetCurrentEpochParameters = ManagerParameters & {
   escrow?: Address | undefined
 }
 export type GetCurrentEpochReturnType = bigint
-export type GetCurrentEpochErrorType = Error
+export type GetCurrentEpochErrorType = EscrowReadErrorType
 
 /**
  * The current epoch by the chain's clock, as the contracts compute it (`getCurrentEpoch`).

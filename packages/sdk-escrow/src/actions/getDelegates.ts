@@ -1,5 +1,6 @@
 import type { Account, Address } from 'viem'
 import { cspEscrowAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -19,7 +20,7 @@ export type GetDelegatesReturnType = {
   /** The raw bitmask as stored. */
   mask: bigint
 }[]
-export type GetDelegatesErrorType = Error
+export type GetDelegatesErrorType = EscrowReadErrorType
 
 /**
  * An escrow's delegates and what each may do, as permission sets rather than raw bits.

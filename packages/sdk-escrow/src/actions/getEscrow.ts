@@ -3,6 +3,7 @@ import { zeroAddress } from 'viem'
 import { multicall, readContract } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
 import { ContractAddressRequiredError } from '../errors/escrow.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 
@@ -17,7 +18,7 @@ export type GetEscrowReturnType = {
   /** Whether the account owns the escrow or acts for it as a delegate. */
   role: 'owner' | 'delegate'
 } | null
-export type GetEscrowErrorType = Error
+export type GetEscrowErrorType = EscrowReadErrorType
 
 /**
  * Finds the escrow an account works with: the one it owns, else the one it is a delegate of

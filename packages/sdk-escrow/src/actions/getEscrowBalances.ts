@@ -2,6 +2,7 @@ import type { Account, Address } from 'viem'
 import { erc20Abi } from 'viem'
 import { multicall, readContract } from 'viem/actions'
 import { cspEscrowAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 
@@ -18,7 +19,7 @@ export type GetEscrowBalancesReturnType = {
   usdcHeld: bigint
   activeJobsCount: bigint
 }
-export type GetEscrowBalancesErrorType = Error
+export type GetEscrowBalancesErrorType = EscrowReadErrorType
 
 /**
  * An escrow's money at a glance: what its active jobs still hold and what USDC the contract has.

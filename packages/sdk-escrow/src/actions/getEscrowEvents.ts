@@ -1,4 +1,5 @@
 import type { Address, BlockTag } from 'viem'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import type { EscrowEvent, EscrowEventName } from '../events/types.js'
 import { fetchEvents } from '../internal/events.js'
 import { resolveManager } from '../internal/resolve.js'
@@ -18,7 +19,7 @@ export type GetEscrowEventsParameters = ManagerParameters & {
   toBlock?: bigint | BlockTag | undefined
 }
 export type GetEscrowEventsReturnType = EscrowEvent[]
-export type GetEscrowEventsErrorType = Error
+export type GetEscrowEventsErrorType = EscrowReadErrorType
 
 /**
  * Reads and decodes the system's events in one `eth_getLogs`, filtered on the node by contract, event

@@ -1,12 +1,13 @@
 import type { Address } from 'viem'
 import { poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
 
 export type GetEscrowsWithRewardsForNodeParameters = ManagerParameters & { node: Address }
 export type GetEscrowsWithRewardsForNodeReturnType = Address[]
-export type GetEscrowsWithRewardsForNodeErrorType = Error
+export type GetEscrowsWithRewardsForNodeErrorType = EscrowReadErrorType
 
 /**
  * The escrows that owe a node rewards, i.e. the ones a claim will visit.

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -10,7 +11,7 @@ export type GetFirstClosableJobIdParameters = ManagerParameters & {
 }
 /** The id, or `null` when no job is closable. */
 export type GetFirstClosableJobIdReturnType = bigint | null
-export type GetFirstClosableJobIdErrorType = Error
+export type GetFirstClosableJobIdErrorType = EscrowReadErrorType
 
 /**
  * The first job that has ended, still has nodes and has every paid epoch allocated: the next one the

@@ -1,5 +1,6 @@
 import type { Account, Address } from 'viem'
 import { cspEscrowAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -18,7 +19,7 @@ export type GetJobAccountingReturnType = {
   /** The first epoch not yet paid out. */
   nextEpochToPay: bigint
 }
-export type GetJobAccountingErrorType = Error
+export type GetJobAccountingErrorType = EscrowReadErrorType
 
 /**
  * Bookkeeping our escrow keeps per job beyond the deployed struct. **Our contracts only**

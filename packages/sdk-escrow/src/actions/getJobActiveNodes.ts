@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -10,7 +11,7 @@ export type GetJobActiveNodesParameters = ManagerParameters & {
   escrow?: Address | undefined
 }
 export type GetJobActiveNodesReturnType = Address[]
-export type GetJobActiveNodesErrorType = Error
+export type GetJobActiveNodesErrorType = EscrowReadErrorType
 
 /**
  * The nodes the oracles agreed run a job (empty while pending or once closed).

@@ -2,7 +2,8 @@ import type { JobDetails } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
-import { JobNotFoundError, type JobNotFoundErrorType } from '../errors/escrow.js'
+import { JobNotFoundError } from '../errors/escrow.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { toJob } from '../internal/jobs.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
@@ -14,7 +15,7 @@ export type GetJobDetailsParameters = ManagerParameters & {
   escrow?: Address | undefined
 }
 export type GetJobDetailsReturnType = JobWithEscrow
-export type GetJobDetailsErrorType = JobNotFoundErrorType | Error
+export type GetJobDetailsErrorType = EscrowReadErrorType
 
 /**
  * Reads one job with its escrow and CSP owner. Through the PoAIManager by default (`getJobDetails`,

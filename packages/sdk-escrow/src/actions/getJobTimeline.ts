@@ -4,6 +4,7 @@ import { zeroAddress } from 'viem'
 import { getBlock, multicall, readContract } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
 import { JobNotFoundError } from '../errors/escrow.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import type { EscrowEvent } from '../events/types.js'
 import { controllerScheduleAbi } from '../internal/controller.js'
 import { fetchEvents } from '../internal/events.js'
@@ -60,7 +61,7 @@ export type JobTimelineEntry = Position &
   )
 
 export type GetJobTimelineReturnType = JobTimelineEntry[]
-export type GetJobTimelineErrorType = Error
+export type GetJobTimelineErrorType = EscrowReadErrorType
 
 /**
  * Rebuilds a job's history from its logs: created, proposals and consensus, started, node changes,

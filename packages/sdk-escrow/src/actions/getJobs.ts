@@ -2,6 +2,7 @@ import type { JobDetails } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { toJob } from '../internal/jobs.js'
 import { resolveManager } from '../internal/resolve.js'
 import type {
@@ -19,7 +20,7 @@ export type GetJobsParameters = ManagerParameters &
   }
 /** One entry per requested id, in order; `null` where the job does not exist (or was redeemed). */
 export type GetJobsReturnType = (JobWithEscrow | null)[]
-export type GetJobsErrorType = Error
+export type GetJobsErrorType = EscrowReadErrorType
 
 /**
  * Reads many jobs in **one** `eth_call` through Multicall3 (no calldata chunking): 500 jobs are one RPC

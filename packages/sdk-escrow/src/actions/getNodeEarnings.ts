@@ -2,6 +2,7 @@ import { type JobDetails, type NodeEarningsForJob, projectNodeEarnings } from '@
 import type { Address } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, MulticallParameters } from '../internal/types.js'
 
@@ -37,7 +38,7 @@ export type GetNodeEarningsReturnType = {
   /** With `project`: the sum of the nodes' projected net credits. */
   projected?: bigint | undefined
 }
-export type GetNodeEarningsErrorType = Error
+export type GetNodeEarningsErrorType = EscrowReadErrorType
 
 /**
  * A node operator's earnings across every escrow in **two** RPC round trips, whatever the number of

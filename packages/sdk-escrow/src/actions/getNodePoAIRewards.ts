@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -11,7 +12,7 @@ export type GetNodePoAIRewardsReturnType = {
   /** What that USDC would swap to now, in R1 wei (0 when the router cannot quote). */
   r1: bigint
 }
-export type GetNodePoAIRewardsErrorType = Error
+export type GetNodePoAIRewardsErrorType = EscrowReadErrorType
 
 /**
  * A node's unclaimed rewards across all escrows (`getNodePoAIRewards`).

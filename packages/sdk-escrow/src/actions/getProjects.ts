@@ -2,6 +2,7 @@ import type { JobDetails } from '@ratio1/sdk-core'
 import type { Account, Address, Hex } from 'viem'
 import { multicall } from 'viem/actions'
 import { cspEscrowAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { toJob } from '../internal/jobs.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
@@ -20,7 +21,7 @@ export type EscrowProject = {
   activeJobs: number
 }
 export type GetProjectsReturnType = EscrowProject[]
-export type GetProjectsErrorType = Error
+export type GetProjectsErrorType = EscrowReadErrorType
 
 /**
  * A CSP's projects, rebuilt from chain: its escrow's active and closed jobs grouped by `projectHash`, in

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { poaiManagerAbi } from '../abis.js'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -14,7 +15,7 @@ export type GetUnvalidatedJobIdsParameters = ManagerParameters & {
   page?: { offset: bigint; limit: bigint } | undefined
 }
 export type GetUnvalidatedJobIdsReturnType = bigint[]
-export type GetUnvalidatedJobIdsErrorType = Error
+export type GetUnvalidatedJobIdsErrorType = EscrowReadErrorType
 
 /**
  * The jobs with an open consensus round that this oracle has not voted on in the current epoch: an

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { cspEscrowAbi, escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -20,7 +21,7 @@ export type PruneClosedJobsReturnType = TransactionResult & {
   /** The positions in `closedJobs` that were removed, as sent (descending). */
   indexes: bigint[]
 }
-export type PruneClosedJobsErrorType = Error
+export type PruneClosedJobsErrorType = EscrowWriteErrorType
 
 /**
  * Deletes closed, emptied jobs from the escrow's history so it stops growing (CSP owner only). Takes job

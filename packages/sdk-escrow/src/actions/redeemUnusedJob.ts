@@ -4,6 +4,7 @@ import { parseEventLogs } from 'viem'
 import { getBlock } from 'viem/actions'
 import { cspEscrowAbi, escrowCallAbi } from '../abis.js'
 import { ContractAddressRequiredError, RedemptionCooldownError } from '../errors/escrow.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { readJobForPayment } from '../internal/readJob.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type {
@@ -26,7 +27,7 @@ export type RedeemUnusedJobReturnType = TransactionResult & {
   /** Who received it: the sender on Ratio1's escrow, the CSP owner on ours. */
   recipient: Address
 }
-export type RedeemUnusedJobErrorType = Error
+export type RedeemUnusedJobErrorType = EscrowWriteErrorType
 
 /**
  * Refunds a job that never started: checks first (with sdk-core) that it has no nodes, holds a balance

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -16,7 +17,7 @@ export type RemoveDelegateParameters = ManagerParameters &
     escrow?: Address | undefined
   }
 export type RemoveDelegateReturnType = TransactionResult
-export type RemoveDelegateErrorType = Error
+export type RemoveDelegateErrorType = EscrowWriteErrorType
 
 /**
  * Revokes every permission of a delegate (CSP owner only); the address is then free to act for another

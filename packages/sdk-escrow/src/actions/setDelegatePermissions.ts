@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
 import { InvalidDelegateError } from '../errors/escrow.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -23,7 +24,7 @@ export type SetDelegatePermissionsParameters = ManagerParameters &
     escrow?: Address | undefined
   }
 export type SetDelegatePermissionsReturnType = TransactionResult & { mask: bigint }
-export type SetDelegatePermissionsErrorType = Error
+export type SetDelegatePermissionsErrorType = EscrowWriteErrorType
 
 /**
  * Grants (or changes) a delegate's permissions in the owner's escrow. Only the CSP owner may; a delegate

@@ -2,6 +2,7 @@ import type { Account, Address, Hex } from 'viem'
 import { hexToNumber, slice } from 'viem'
 import { getBlock, signTypedData } from 'viem/actions'
 import { ContractAddressRequiredError, PermitError } from '../errors/escrow.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import { getPermitDomain, permitTypes } from '../internal/permit.js'
 import type { EscrowClient } from '../internal/types.js'
 
@@ -28,7 +29,7 @@ export type SignUsdcPermitReturnType = {
   s: Hex
   signature: Hex
 }
-export type SignUsdcPermitErrorType = Error
+export type SignUsdcPermitErrorType = EscrowPaymentErrorType
 
 /**
  * Signs an EIP-2612 permit for the escrow without sending anything, after checking that the token

@@ -1,4 +1,5 @@
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -11,7 +12,7 @@ export type SimulateAllocateRewardsAcrossAllEscrowsReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateAllocateRewardsAcrossAllEscrowsErrorType = Error
+export type SimulateAllocateRewardsAcrossAllEscrowsErrorType = EscrowWriteErrorType
 
 /**
  * Checks `allocateRewardsAcrossAllEscrows` with `eth_call`: whether the allocation of the last finished epoch would go through (for example, on Ratio1's escrow, that no job would be overdrawn). Reverts are thrown as this package's typed errors.

@@ -1,4 +1,5 @@
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -13,7 +14,7 @@ export type SimulateAllocateRewardsAcrossEscrowsPaginatedReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateAllocateRewardsAcrossEscrowsPaginatedErrorType = Error
+export type SimulateAllocateRewardsAcrossEscrowsPaginatedErrorType = EscrowWriteErrorType
 
 /**
  * Runs one page of `allocateRewardsAcrossEscrowsPaginated` with `eth_call` and returns `[processed, completed]`. **Our contracts only.** Reverts are thrown as this package's typed errors.

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -14,7 +15,7 @@ export type SimulateClaimRewardsForNodesReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateClaimRewardsForNodesErrorType = Error
+export type SimulateClaimRewardsForNodesErrorType = EscrowWriteErrorType
 
 /**
  * Checks `claimRewardsForNodes` with `eth_call` from the sender. Reverts are thrown as this package's typed errors.

@@ -1,6 +1,7 @@
 import type { QuoteJobsReturnType } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowPaymentErrorType } from '../errors/types.js'
 import { type JobRequest, prepareCreateJobs } from '../internal/prepareCreateJobs.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -21,7 +22,7 @@ export type SimulateCreateJobsReturnType = {
   /** USDC the sender still has to allow the escrow before sending (0 when the allowance suffices). */
   missingAllowance: bigint
 }
-export type SimulateCreateJobsErrorType = Error
+export type SimulateCreateJobsErrorType = EscrowPaymentErrorType
 
 /**
  * Runs the `createJobs` pre-flight (quote, minimum epochs, balance) and then the call itself with

@@ -1,4 +1,5 @@
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -10,7 +11,7 @@ export type SimulateDeployCspEscrowReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateDeployCspEscrowErrorType = Error
+export type SimulateDeployCspEscrowErrorType = EscrowWriteErrorType
 
 /**
  * Checks `deployCspEscrow` with `eth_call` from the sender: whether it may deploy an escrow now. Reverts are thrown as this package's typed errors.

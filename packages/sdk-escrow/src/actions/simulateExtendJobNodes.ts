@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -18,7 +19,7 @@ export type SimulateExtendJobNodesReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateExtendJobNodesErrorType = Error
+export type SimulateExtendJobNodesErrorType = EscrowWriteErrorType
 
 /**
  * Checks `extendJobNodes` with `eth_call` from the sender, without paying (the allowance must already cover the price). Reverts are thrown as this package's typed errors.

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -21,7 +22,7 @@ export type SimulateSetDelegatePermissionsReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateSetDelegatePermissionsErrorType = Error
+export type SimulateSetDelegatePermissionsErrorType = EscrowWriteErrorType
 
 /**
  * Checks `setDelegatePermissions` with `eth_call` from the sender (the CSP owner). Reverts are thrown as this package's typed errors.

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { managerCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -16,7 +17,7 @@ export type SimulateSubmitNodeUpdateReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateSubmitNodeUpdateErrorType = Error
+export type SimulateSubmitNodeUpdateErrorType = EscrowWriteErrorType
 
 /**
  * Checks an oracle's `submitNodeUpdate` with `eth_call` from the sender, e.g. to see a cooldown or a duplicate vote coming. Reverts are thrown as this package's typed errors.

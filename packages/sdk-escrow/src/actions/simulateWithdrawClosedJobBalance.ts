@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -16,7 +17,7 @@ export type SimulateWithdrawClosedJobBalanceReturnType = {
   /** Pass to viem's `writeContract` to send exactly this call. */
   request: ContractCall & TransactionParameters
 }
-export type SimulateWithdrawClosedJobBalanceErrorType = Error
+export type SimulateWithdrawClosedJobBalanceErrorType = EscrowWriteErrorType
 
 /**
  * Checks `withdrawClosedJobBalance` with `eth_call` from the sender. **Our contracts only.** Reverts are thrown as this package's typed errors.

@@ -2,6 +2,7 @@ import { canonicalNodeSet } from '@ratio1/sdk-core'
 import type { Address, Hex } from 'viem'
 import { parseEventLogs } from 'viem'
 import { managerCallAbi, poaiManagerAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveManager } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -34,7 +35,7 @@ export type SubmitNodeUpdateReturnType = TransactionResult & {
   /** When reached: the agreed nodes and the oracles that proposed them. */
   consensus?: { nodes: Address[]; participants: Address[] } | undefined
 }
-export type SubmitNodeUpdateErrorType = Error
+export type SubmitNodeUpdateErrorType = EscrowWriteErrorType
 
 /**
  * An oracle's proposal for a job's node set (`submitNodeUpdate`), with what it caused read from the

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import { getBlockNumber } from 'viem/actions'
+import type { EscrowReadErrorType } from '../errors/types.js'
 import type { EscrowEvent, EscrowEventName } from '../events/types.js'
 import { fetchEvents } from '../internal/events.js'
 import { resolveManager } from '../internal/resolve.js'
@@ -37,7 +38,7 @@ export type WatchJobEventsParameters = ManagerParameters & {
 }
 /** Stops the watcher; the promise settles when the current poll, if any, has finished. */
 export type WatchJobEventsReturnType = () => Promise<void>
-export type WatchJobEventsErrorType = Error
+export type WatchJobEventsErrorType = EscrowReadErrorType
 
 /**
  * Watches the system's events with filters (escrows, jobs, event names) by polling `eth_getLogs`, so it

@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import { parseEventLogs } from 'viem'
 import { cspEscrowAbi, escrowCallAbi } from '../abis.js'
+import type { EscrowWriteErrorType } from '../errors/types.js'
 import { resolveAccount, resolveEscrow } from '../internal/resolve.js'
 import type {
   EscrowClient,
@@ -21,7 +22,7 @@ export type WithdrawClosedJobBalanceReturnType = TransactionResult & {
   amount: bigint
   recipient: Address
 }
-export type WithdrawClosedJobBalanceErrorType = Error
+export type WithdrawClosedJobBalanceErrorType = EscrowWriteErrorType
 
 /**
  * Returns a closed job's unspent balance to the CSP owner. **Our contracts only**: Ratio1's deployed
