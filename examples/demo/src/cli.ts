@@ -8,6 +8,25 @@ import { DemoOptionError, type DemoSpeed, runDemo } from './runDemo.js'
 export type CliOutput = { stdout: (line: string) => void; stderr: (line: string) => void }
 
 const calculatorCommands = new Set(['quote', 'split', 'runway', 'project', 'types'])
+// Options only the calculator knows. Given without a command they mean `quote`, as in the first
+// demo (`pnpm demo -- --type ENTRY --months 1`), so those command lines keep working.
+const calculatorOptions = new Set([
+  'type',
+  'cpu',
+  'memory',
+  'gpu',
+  'days',
+  'months',
+  'network',
+  'now',
+  'price',
+  'balance',
+  'last-allocated-epoch',
+  'node',
+  'jobs',
+  'through-epoch',
+  'format',
+])
 const speeds: readonly DemoSpeed[] = ['instant', 'fast', 'normal', 'slow']
 
 /** The help text of `pnpm demo`. */
@@ -45,7 +64,8 @@ Calculator commands (the payout calculator of examples/payout-calculator, no cha
   runway    epochs a balance pays for: --balance <USDC> --type <id|name> --nodes <n>
   project   a node's projected earnings: --node <address> --jobs <jobs.json>
   types     the job-type catalogue
-  (pnpm demo quote --help lists every calculator option)
+  (pnpm demo quote --help lists every calculator option; calculator options given without a
+  command, e.g. pnpm demo --type ENTRY --months 1, run quote)
 
 Examples:
   pnpm demo
@@ -64,9 +84,16 @@ Examples:
  */
 export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
   const args = argv.filter((arg) => arg !== '--')
-  const first = args.find((arg) => !arg.startsWith('-'))
-  if (first !== undefined && calculatorCommands.has(first)) {
-    const result = runCalculator(args, { program: 'pnpm demo' })
+  // A command, when given, comes first: `pnpm demo quote --nodes 3`.
+  const first = args[0]?.startsWith('-') === false ? args[0] : undefined
+  const quoteOptions = args.some((arg) => calculatorOptions.has(arg.replace(/^--?|=.*$/g, '')))
+  if (
+    (first !== undefined && calculatorCommands.has(first)) ||
+    (first === undefined && quoteOptions)
+  ) {
+    const result = runCalculator(first === undefined ? ['quote', ...args] : args, {
+      program: 'pnpm demo',
+    })
     if (result.stdout) output.stdout(result.stdout)
     if (result.stderr) output.stderr(result.stderr)
     return result.exitCode

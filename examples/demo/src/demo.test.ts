@@ -89,6 +89,13 @@ describe('pnpm demo', () => {
     expect(io.stdout()).toMatch(/Total to pay\s+58\.125 USDC/)
   })
 
+  test('calculator options without a command still price a job, as in the first demo', async () => {
+    const io = capture()
+    const args = ['--', '--type', 'ENTRY', '--nodes', '5', '--epochs', '31', '--network', 'mainnet']
+    expect(await runCli(args, io.output)).toBe(0)
+    expect(io.stdout()).toMatch(/Total to pay\s+58\.125 USDC/)
+  })
+
   test('the other calculator commands stay available', async () => {
     const io = capture()
     expect(
