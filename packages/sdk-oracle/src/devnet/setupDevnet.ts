@@ -19,7 +19,16 @@ import {
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 
-/** Hardhat's public development mnemonic: its accounts are funded on every `hardhat node`. */
+/**
+ * Hardhat's public development mnemonic: its accounts are funded on every `hardhat node`. Test only.
+ *
+ * @example
+ * ```ts
+ * import { mnemonicToAccount } from 'viem/accounts'
+ * import { hardhatMnemonic } from '@ratio1/sdk-oracle/server'
+ * const deployer = mnemonicToAccount(hardhatMnemonic, { addressIndex: 0 })
+ * ```
+ */
 export const hardhatMnemonic = 'test test test test test test test test test test test junk'
 
 /** A devnet account with its (public, test-only) private key. */

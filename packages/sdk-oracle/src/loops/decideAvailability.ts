@@ -30,7 +30,15 @@ export type DecideAvailabilityParameters = {
 }
 export type DecideAvailabilityReturnType = OracleAction[]
 
-/** The schedule key of a job's repair. */
+/**
+ * The schedule key of a job's repair: one per job and paid roster, so a new roster starts a new repair.
+ *
+ * @example
+ * ```ts
+ * import { repairKey } from '@ratio1/sdk-oracle'
+ * const key = repairKey(3n, job.activeNodes)
+ * ```
+ */
 export const repairKey = (jobId: bigint, roster: readonly string[]) =>
   `repair:${jobId}:${roster.join(',')}`
 

@@ -16,7 +16,15 @@ export type DecideClosureParameters = {
 }
 export type DecideClosureReturnType = OracleAction[]
 
-/** The schedule key of a job's closure. */
+/**
+ * The schedule key of a job's closure.
+ *
+ * @example
+ * ```ts
+ * import { closureKey } from '@ratio1/sdk-oracle'
+ * store.schedule.get(closureKey(7n)) // { at, done } once the closure backoff was drawn
+ * ```
+ */
 export const closureKey = (jobId: bigint) => `closure:${jobId}`
 
 /**

@@ -16,7 +16,15 @@ export type DecideRewardsParameters = {
 }
 export type DecideRewardsReturnType = OracleAction[]
 
-/** The schedule key of an epoch's allocation. */
+/**
+ * The schedule key of an epoch's allocation.
+ *
+ * @example
+ * ```ts
+ * import { rewardsKey } from '@ratio1/sdk-oracle'
+ * store.schedule.get(rewardsKey(41n))?.done // true once epoch 41 is allocated
+ * ```
+ */
 export const rewardsKey = (epoch: bigint) => `rewards:${epoch}`
 
 /**

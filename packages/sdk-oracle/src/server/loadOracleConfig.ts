@@ -10,7 +10,15 @@ const address = z
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 const loopbackOrUrl = z.url({ protocol: /^https?$/ })
 
-/** The validated configuration of `r1-oracle`. */
+/**
+ * The zod schema of `r1-oracle`'s configuration (camelCase keys, as in the JSON file).
+ *
+ * @example
+ * ```ts
+ * import { oracleConfigSchema } from '@ratio1/sdk-oracle/server'
+ * const config = oracleConfigSchema.parse({ privateKey, rpcUrl, poaiManager, controller })
+ * ```
+ */
 export const oracleConfigSchema = z.object({
   /** The oracle's key: signs transactions and (as its node key) every response. */
   privateKey: z
