@@ -190,7 +190,12 @@ describe('paying for jobs', () => {
     const second = csp
       .createJobs({ jobs, allowance: 'none', nonce: nonce + 1 })
       .catch((e: unknown) => e)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Both transactions must be in the mempool before the block that includes them is mined.
+    for (let i = 0; i < 200; i++) {
+      const pending = await chain.publicClient.getBlock({ blockTag: 'pending' })
+      if (pending.transactions.length === 2) break
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
     await chain.testClient.mine({ blocks: 1 })
     await expect(first).resolves.toMatchObject({ jobIds: [expect.any(BigInt)] })
     expect(await second).toBeInstanceOf(TransactionFailedError)
