@@ -156,7 +156,6 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
 
   // The extension is bought while the job still runs: a few epochs after the claim.
   const extendAt = Math.min(claimAfter + 5, epochs - 1)
-  const failAt = failAfter
   const write = options.log ?? (() => {})
   const wait = () => (pause ? new Promise((r) => setTimeout(r, pause)) : Promise.resolve())
   const step = async (title: string) => {
@@ -168,7 +167,6 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
 
   await step('Starting an in-process chain (Hardhat EDR: no port, no node to install)')
   const chain = await startInProcessChain()
-  const servers: OracleServer[] = []
   const stores: StateStore[] = []
   try {
     return await scenario()
@@ -257,7 +255,6 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
         clock: systemClock,
         alias: `oracle-${i + 1}`,
       })
-      servers.push(server)
       byHost.set(`oracle-${i + 1}.deeploy.local`, server.server)
     }
     const { quorum, agreement } = consensusThresholds(oracleCount)
@@ -399,14 +396,13 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
       | undefined
     let claim: { predicted: bigint; usdc: bigint; r1: bigint } | undefined
     let closed = false
-    let refund: bigint | undefined
 
     await step('Epochs advance; the oracles allocate each finished epoch')
     const fleetEth = fleet.keys.map((k) => k.ethAddress)
     for (let passed = 1; passed <= epochs + extendEpochs + 5 && !closed; passed++) {
       await advanceEpochs(publicClient, { controller: addresses.controller, epochs: 1n })
       await wait()
-      if (passed === failAt) {
+      if (passed === failAfter) {
         const running = await getJobDetails(publicClient, { manager, jobId })
         const victim = fleet.keys.find((k) => k.ethAddress === running.activeNodes[0])!
         await step(`${alias(victim.ethAddress)} fails: the oracles repair job #${jobId}`)
@@ -449,7 +445,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
           `epoch ${epoch}: epoch ${done.lastAllocatedEpoch} paid, ${formatUsdc(credited)} USDC to ${jobsBefore[0]?.activeNodes.length} nodes, ${formatUsdc(burnAfter - burnBefore)} USDC to burn  (${txs.join('; ')})`,
         )
       else if (txs.length) say(`epoch ${epoch}: ${txs.join('; ')}`)
-      if (passed === failAt) {
+      if (passed === failAfter) {
         const repaired = await getJobDetails(publicClient, { manager, jobId })
         say(`consensus on the new node set: ${repaired.activeNodes.map(alias).join(', ')}`)
         if (repaired.activeNodes.length !== nodes)
@@ -521,17 +517,14 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
 
     await step('The CSP takes back what the closed job did not spend')
     const final = await getJobDetails(publicClient, { manager, jobId })
-    const predictedLeft = predicted.paidIn - predicted.allocated - predicted.burned
+    // What sdk-core's allocations did not spend is what the closed job still holds.
+    predicted.refunded = predicted.paidIn - predicted.allocated - predicted.burned
+    let refund = 0n
     if (closed && final.balance > 0n) {
       const result = await withdrawClosedJobBalance(csp, { manager, escrow, jobId })
       refund = result.amount
-      predicted.refunded = predictedLeft
       say(`refunded ${formatUsdc(result.amount)} USDC to ${result.recipient}`)
-    } else {
-      refund = 0n
-      predicted.refunded = predictedLeft
-      say(`nothing to refund: every paid epoch was served and allocated`)
-    }
+    } else say('nothing to refund: every paid epoch was served and allocated')
 
     await step('Ledger (read from the chain) and checks')
     const endEpoch = await currentEpoch()
