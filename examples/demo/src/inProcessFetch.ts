@@ -30,7 +30,10 @@ export function createInProcessFetch(servers: ReadonlyMap<string, Server>): type
       const [clientSide, serverSide] = duplexPair()
       server.emit('connection', serverSide)
       const onAbort = () => {
-        outgoing.destroy(signal.reason)
+        // Rejected with the abort reason, as fetch does; the errors of the torn-down streams that
+        // follow are ignored (a settled promise stays settled).
+        reject(signal.reason)
+        outgoing.destroy()
         clientSide.destroy()
         serverSide.destroy()
       }
