@@ -442,7 +442,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
       const done = simulated.jobs.find((j) => j.jobId === jobId)
       if (done)
         say(
-          `epoch ${epoch}: epoch ${done.lastAllocatedEpoch} paid, ${formatUsdc(credited)} USDC to ${jobsBefore[0]?.activeNodes.length} nodes, ${formatUsdc(burnAfter - burnBefore)} USDC to burn  (${txs.join('; ')})`,
+          `epoch ${epoch}: epoch ${done.lastAllocatedEpoch} paid, ${formatUsdc(credited)} USDC to ${jobsBefore[0]?.activeNodes.length} nodes, ${formatUsdc(burnAfter - burnBefore)} USDC burned as R1  (${txs.join('; ')})`,
         )
       else if (txs.length) say(`epoch ${epoch}: ${txs.join('; ')}`)
       if (passed === failAfter) {
