@@ -26,7 +26,6 @@ export {
   type LoadOracleConfigParameters,
   loadOracleConfig,
   type OracleConfig,
-  oracleConfigSchema,
 } from './loadOracleConfig.js'
 export { type RunOracleParameters, type RunOracleReturnType, runOracle } from './runOracle.js'
 export { createResultSigner, type ResultSigner } from './signResult.js'

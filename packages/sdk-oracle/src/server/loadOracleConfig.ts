@@ -10,16 +10,8 @@ const address = z
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 const loopbackOrUrl = z.url({ protocol: /^https?$/ })
 
-/**
- * The zod schema of `r1-oracle`'s configuration (camelCase keys, as in the JSON file).
- *
- * @example
- * ```ts
- * import { oracleConfigSchema } from '@ratio1/sdk-oracle/server'
- * const config = oracleConfigSchema.parse({ privateKey, rpcUrl, poaiManager, controller })
- * ```
- */
-export const oracleConfigSchema = z.object({
+// camelCase keys, as in the JSON file; `ORACLE_*` variables map onto them below.
+const oracleConfigSchema = z.object({
   /** The oracle's key: signs transactions and (as its node key) every response. */
   privateKey: z
     .string()
@@ -54,7 +46,31 @@ export const oracleConfigSchema = z.object({
     .default([1_000, 100_000]),
   repairStepMs: intFrom(0, 3_600_000).default(30_000),
 })
-export type OracleConfig = z.output<typeof oracleConfigSchema>
+/** The validated configuration of `r1-oracle` (see the package README for each setting). */
+export type OracleConfig = {
+  privateKey: Hex
+  rpcUrl: string
+  poaiManager: Address
+  controller: Address
+  multicall3?: Address | undefined
+  host: string
+  port: number
+  dbPath: string
+  fleetUrl?: string | undefined
+  fleetSize: number
+  fleetSeed: string
+  tickMs: number
+  pollingIntervalMs: number
+  network: string
+  alias: string
+  logLevel: 'debug' | 'info' | 'warn' | 'error'
+  maxBodyBytes: number
+  minBalanceWei: bigint
+  nonceMaxAgeSeconds: number
+  closureBackoffMs: [number, number]
+  rewardsStaggerMs: [number, number]
+  repairStepMs: number
+}
 
 const envNames: Record<string, keyof z.input<typeof oracleConfigSchema>> = {
   ORACLE_PRIVATE_KEY: 'privateKey',
@@ -131,5 +147,6 @@ export function loadOracleConfig(parameters: LoadOracleConfigParameters = {}): O
       }),
     })
   }
-  return result.data
+  const config: OracleConfig = result.data
+  return config
 }
