@@ -78,17 +78,17 @@ function errorsOf<const abi extends readonly { type: string }[]>(abi: abi): Erro
  * const events = parseEventLogs({ abi: escrowEventsAbi, logs: receipt.logs })
  * ```
  */
-export const escrowEventsAbi = /* @__PURE__ */ [
+export const escrowEventsAbi = /* @__PURE__ */ (() => [
   ...eventsOf(cspEscrowAbi),
   ...eventsOf(poaiManagerAbi).filter((event) => event.name !== 'Initialized'),
   ...historicalEventsAbi,
-]
+])()
 
 // Calls into the escrow can revert inside the manager (e.g. `JobUnvalidatedCannotRemove` during a redeem)
 // or inside USDC (`ERC20InsufficientAllowance`); adding those errors lets viem decode them by name.
-export const escrowCallAbi = /* @__PURE__ */ [
+export const escrowCallAbi = /* @__PURE__ */ (() => [
   ...cspEscrowAbi,
   ...errorsOf(poaiManagerAbi),
   ...errorsOf(usdcAbi),
-]
-export const managerCallAbi = /* @__PURE__ */ [...poaiManagerAbi, ...errorsOf(usdcAbi)]
+])()
+export const managerCallAbi = /* @__PURE__ */ (() => [...poaiManagerAbi, ...errorsOf(usdcAbi)])()

@@ -1,7 +1,7 @@
 import type { QuoteJobsReturnType } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import { escrowCallAbi } from '../abis.js'
 import type { EscrowPaymentErrorType } from '../errors/types.js'
+import { createJobsCallAbi } from '../internal/createJobsAbi.js'
 import {
   type JobCreationRequest,
   type JobRequest,
@@ -81,7 +81,7 @@ export async function createJobs(
     client,
     {
       address: prepared.escrow,
-      abi: escrowCallAbi,
+      abi: createJobsCallAbi,
       functionName: 'createJobs',
       args: [prepared.requests],
     },

@@ -1,7 +1,7 @@
 import type { QuoteJobsReturnType } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import { escrowCallAbi } from '../abis.js'
 import type { EscrowPaymentErrorType } from '../errors/types.js'
+import { createJobsCallAbi } from '../internal/createJobsAbi.js'
 import { type JobRequest, prepareCreateJobs } from '../internal/prepareCreateJobs.js'
 import type { EscrowClient, ManagerParameters, TransactionParameters } from '../internal/types.js'
 import { type ContractCall, simulate, transactionOptions } from '../internal/write.js'
@@ -46,7 +46,7 @@ export async function simulateCreateJobs(
   const prepared = await prepareCreateJobs(client, parameters)
   const call = {
     address: prepared.escrow,
-    abi: escrowCallAbi,
+    abi: createJobsCallAbi,
     functionName: 'createJobs',
     args: [prepared.requests],
   }

@@ -7,9 +7,9 @@ import {
 import type { Account, Address, Hex } from 'viem'
 import { erc20Abi, zeroHash } from 'viem'
 import { getBlock, multicall } from 'viem/actions'
-import { cspEscrowAbi } from '../abis.js'
 import { ContractAddressRequiredError, InsufficientBalanceError } from '../errors/escrow.js'
 import { controllerScheduleAbi } from './controller.js'
+import { escrowFragments } from './fragments.js'
 import { resolveAccount, resolveEscrow } from './resolve.js'
 import type { EscrowClient, ManagerParameters } from './types.js'
 
@@ -68,9 +68,9 @@ export async function prepareCreateJobs(
   const [currentEpoch, usdc, controller] = await multicall(client, {
     allowFailure: false,
     contracts: [
-      { address: escrow, abi: cspEscrowAbi, functionName: 'getCurrentEpoch' },
-      { address: escrow, abi: cspEscrowAbi, functionName: 'usdcToken' },
-      { address: escrow, abi: cspEscrowAbi, functionName: 'controller' },
+      { address: escrow, abi: escrowFragments, functionName: 'getCurrentEpoch' },
+      { address: escrow, abi: escrowFragments, functionName: 'usdcToken' },
+      { address: escrow, abi: escrowFragments, functionName: 'controller' },
     ],
   })
   let schedule: { genesis: bigint; length: bigint; now: bigint } | undefined

@@ -2,9 +2,9 @@ import { networks } from '@ratio1/sdk-core'
 import type { Account, Address } from 'viem'
 import { parseAccount } from 'viem/accounts'
 import { readContract } from 'viem/actions'
-import { poaiManagerAbi } from '../abis.js'
 import { ContractAddressRequiredError, EscrowNotFoundError } from '../errors/escrow.js'
 import { toEscrowError } from '../errors/toEscrowError.js'
+import { managerFragments } from './fragments.js'
 import type { EscrowClient, ManagerParameters } from './types.js'
 
 /** The PoAIManager to use: explicit, from a named network, or from the client's chain if only one fits. */
@@ -54,7 +54,7 @@ export async function resolveEscrow(
   try {
     registration = await readContract(client, {
       address: manager,
-      abi: poaiManagerAbi,
+      abi: managerFragments,
       functionName: 'getAddressRegistration',
       args: [account],
     })
