@@ -277,3 +277,64 @@ const sdkCore = Object.fromEntries(
     UnknownJobTypeError,
   ].map((value) => [value.name, value]),
 )
+
+test('every exported error class names itself, links its docs anchor and says whether to retry', () => {
+  const classes = Object.entries(exports).filter(
+    ([, value]) => typeof value === 'function' && value.prototype instanceof EscrowError,
+  ) as [string, new (parameters: Record<string, unknown>) => EscrowError][]
+  const parameters = {
+    reason: 'a reason',
+    requirement: 'oracle',
+    token: 'USDC',
+    key: 'order-1',
+    contract: 'manager',
+    functionName: 'createJobs',
+    hash: '0x01',
+    account: '0x0000000000000000000000000000000000000001',
+  }
+  const seen = classes.map(([name, ErrorClass]) => {
+    const error = new ErrorClass(parameters)
+    expect(error.name).toBe(name)
+    expect(error.docsPath).toBe(`#${name.toLowerCase()}`)
+    expect(typeof error.retryable).toBe('boolean')
+    expect(error.shortMessage.length).toBeGreaterThan(20)
+    return [name, error.retryable]
+  })
+  expect(Object.fromEntries(seen)).toMatchInlineSnapshot(`
+    {
+      "AlreadySubmittedError": false,
+      "BeforeGenesisError": true,
+      "ClosedJobWithdrawalError": false,
+      "ClosedJobsNotPrunableError": false,
+      "ConsensusCooldownError": true,
+      "ContractAddressRequiredError": false,
+      "DelegateConflictError": false,
+      "DelegateNotFoundError": false,
+      "EscrowAlreadyExistsError": false,
+      "EscrowConfigurationError": false,
+      "EscrowNotFoundError": false,
+      "IdempotencyConflictError": false,
+      "InsufficientAllowanceError": false,
+      "InsufficientBalanceError": false,
+      "InvalidDelegateError": false,
+      "InvalidNodeSetError": false,
+      "JobBalanceExhaustedError": false,
+      "JobClosedError": false,
+      "JobLimitExceededError": false,
+      "JobNotFoundError": false,
+      "JobTypeRejectedError": false,
+      "JobUnderConsensusError": true,
+      "NoOracleNodeError": false,
+      "NoRewardsToClaimError": false,
+      "NodeSetNotCachedError": false,
+      "NotAuthorizedError": false,
+      "NothingToPayError": false,
+      "PermitError": true,
+      "ReconciliationError": false,
+      "RedemptionCooldownError": true,
+      "SwapFailedError": true,
+      "TokenTransferFailedError": false,
+      "TransactionFailedError": true,
+    }
+  `)
+})
