@@ -45,6 +45,14 @@ export type InProcessChain = {
  * Starts Hardhat's simulated network (EDR) inside this process with an in-memory configuration, and
  * wires viem clients to its EIP-1193 provider. Transactions are mined on send (automine), so every
  * write is final as soon as its receipt is read.
+ *
+ * @example
+ * ```ts
+ * const chain = await startInProcessChain()
+ * const deployer = chain.wallet(chain.account(0))
+ * console.log(await chain.publicClient.getBlockNumber())
+ * await chain.close()
+ * ```
  */
 export async function startInProcessChain(): Promise<InProcessChain> {
   // An inline config: no hardhat.config.ts, no Solidity build, nothing read from disk or the network.

@@ -7,6 +7,13 @@ import { duplexPair } from 'node:stream'
  * without opening a socket: the request is written as HTTP/1.1 into one end of an in-memory duplex
  * pair whose other end is handed to the server as a new connection. The server's own parser, routing,
  * body limits and response writing therefore run exactly as they would behind a port.
+ *
+ * @example
+ * ```ts
+ * const api = createOracleServer({ oracle, fleet, store, publicClient, addresses, privateKey })
+ * const fetch = createInProcessFetch(new Map([['oracle-1.deeploy.local', api.server]]))
+ * const client = createDeeployClient({ baseUrl: 'http://oracle-1.deeploy.local', account, fetch })
+ * ```
  */
 export function createInProcessFetch(servers: ReadonlyMap<string, Server>): typeof fetch {
   return async (input, init) => {

@@ -66,6 +66,12 @@ const sum = (values: readonly (bigint | undefined)[]) =>
  * Reads the escrow's ledger from the chain, twice over: from the USDC token's own `Transfer` events (what
  * entered and left the escrow) and from the escrow's events and state (what it allocated, burned, holds
  * and owes), and checks the two views against each other and against the predicted totals.
+ *
+ * @example
+ * ```ts
+ * const ledger = await readLedger(publicClient, { escrow, usdc, r1, csp, nodes, r1SupplyAtStart, predicted })
+ * console.log(ledger.chain.paidIn, ledger.checks.every((c) => c.ok))
+ * ```
  */
 export async function readLedger(
   client: PublicClient,
@@ -191,7 +197,14 @@ const rowLabels = {
   refunded: 'refunded to the CSP',
 } as const
 
-/** The ledger as a table: each line read from the chain beside sdk-core's prediction. */
+/**
+ * The ledger as a table: each line read from the chain beside sdk-core's prediction.
+ *
+ * @example
+ * ```ts
+ * for (const line of formatLedger(ledger)) console.log(line)
+ * ```
+ */
 export function formatLedger(ledger: Ledger): string[] {
   const { chain, predicted } = ledger
   const notes: Record<keyof typeof rowLabels, string> = {
@@ -218,7 +231,14 @@ export function formatLedger(ledger: Ledger): string[] {
   ])
 }
 
-/** The checks as lines, ✓ or ✗ first. */
+/**
+ * The checks as lines, ✓ or ✗ first; a failed check shows what was expected and what the chain shows.
+ *
+ * @example
+ * ```ts
+ * formatChecks([{ name: 'conservation', expected: '30 USDC', actual: '30 USDC', ok: true }]) // ['✓ conservation']
+ * ```
+ */
 export function formatChecks(checks: readonly Check[]): string[] {
   const lines: string[] = []
   for (const c of checks) {

@@ -697,7 +697,14 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
   }
 }
 
-/** A demo option outside what the demo supports. */
+/**
+ * A demo option outside what the demo supports; the CLI prints it and exits with 2.
+ *
+ * @example
+ * ```ts
+ * await runDemo({ epochs: 10 }) // throws DemoOptionError: --epochs must be at least 30 …
+ * ```
+ */
 export class DemoOptionError extends Error {
   override name = 'DemoOptionError'
 }
