@@ -111,6 +111,43 @@ describe('Deeploy API with the sdk-deeploy client', () => {
     ).rejects.toThrow(DeeployApiError)
   })
 
+  test('node_specs, get_oracle_job_details (oracles only) and delete_pipeline through the client', async () => {
+    const [jobId] = await createPaidJobs({
+      rpcUrl: h.node.url,
+      csp: h.devnet.csp,
+      usdc: h.devnet.addresses.usdc,
+    })
+    const client = createDeeployClient({
+      baseUrl: url,
+      account: privateKeyToAccount(h.devnet.csp.privateKey),
+      retry: 0,
+      verifyResponse: verifyResponseSignature,
+    })
+    const created = await client.createPipeline({
+      request: { ...genericApp, job_id: Number(jobId) } as never,
+    })
+    const nodes = (created.request as { target_nodes: string[] }).target_nodes
+    const specs = await client.getNodeSpecs({ nodes: [...nodes, '0xai_unknown'] })
+    expect(specs.node_specs[nodes[0]!]).toMatchObject({ node_is_online: true, cpu: { total: 16 } })
+    expect(specs.node_specs['0xai_unknown']).toMatchObject({
+      error: expect.stringMatching(/not known/),
+    })
+
+    const asOracle = createDeeployClient({
+      baseUrl: url,
+      account: privateKeyToAccount(h.devnet.oracles[1]!.privateKey),
+      retry: 0,
+    })
+    const details = await asOracle.getOracleJobDetails({ jobId: jobId! })
+    expect(details).toMatchObject({ status: 'success', job_name: created.app_id, job_type: 1 })
+    await expect(client.getOracleJobDetails({ jobId: jobId! })).rejects.toThrow(/is not an oracle/)
+
+    const deleted = await client.deletePipeline({ jobId: jobId! })
+    expect(deleted.request.targets.map((t) => t.NODE).sort()).toEqual([...nodes].sort())
+    expect(h.fleet.snapshot().workloads.filter((w) => w.jobId === jobId)).toEqual([])
+    expect(h.oracles[0]!.store.getJob(jobId!)?.deleted).toBe(true)
+  })
+
   test('health and metrics', async () => {
     const health = await fetch(`${url}/health`).then((r) => r.json())
     expect(health).toMatchObject({ status: 'ok', oracle: h.devnet.oracles[0]!.address })

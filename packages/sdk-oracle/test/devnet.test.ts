@@ -19,8 +19,9 @@ beforeAll(async () => {
   })
 }, 180_000)
 afterAll(async () => {
-  await net?.stop()
+  if (net && !stopped) await net.stop()
 })
+let stopped = false
 
 test('the devnet: three r1-oracle processes bring a job paid and created through one of them to consensus', async () => {
   const { devnet } = net
@@ -75,4 +76,16 @@ test('the devnet: three r1-oracle processes bring a job paid and created through
     (r) => r.json(),
   )
   expect(Number(advanced.epoch)).toBe(2)
+})
+
+test('stopping the devnet ends every oracle process gracefully', async () => {
+  stopped = true
+  const exits = await net.stop()
+  expect(exits).toEqual([
+    { name: 'oracle-1', code: 0, signal: null },
+    { name: 'oracle-2', code: 0, signal: null },
+    { name: 'oracle-3', code: 0, signal: null },
+  ])
+  await expect(fetch(`${net.oracleUrls[0]}/health`)).rejects.toThrow()
+  await expect(fetch(net.rpcUrl, { method: 'POST' })).rejects.toThrow()
 })

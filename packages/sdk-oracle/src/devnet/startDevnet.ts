@@ -44,8 +44,11 @@ export type StartDevnetReturnType = {
   fleet: SimulatedFleet
   /** Mines a block `epochs` epochs later. */
   advanceEpochs(epochs: bigint): Promise<bigint>
-  /** Stops the oracle processes, the fleet, the admin server and the chain, in that order. */
-  stop(): Promise<void>
+  /**
+   * Stops the oracle processes (SIGTERM: each shuts down gracefully), the fleet, the admin server and
+   * the chain, in that order. Returns how each oracle process ended.
+   */
+  stop(): Promise<{ name: string; code: number | null; signal: string | null }[]>
 }
 
 /**
@@ -67,7 +70,11 @@ export async function startDevnet(
 ): Promise<StartDevnetReturnType> {
   const oracleCount = parameters.oracles ?? 3
   const log = parameters.onLog ?? (() => {})
-  const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = []
+  const children: {
+    name: string
+    child: ChildProcess
+    exited: Promise<{ code: number | null; signal: string | null }>
+  }[] = []
   let node: StartHardhatNodeReturnType | undefined
   let fleetServer: ServeFleetReturnType | undefined
   let admin: Server | undefined
@@ -88,6 +95,7 @@ export async function startDevnet(
     await new Promise<void>((resolve) => (admin ? admin.close(() => resolve()) : resolve()))
     await fleetServer?.close()
     await node?.stop()
+    return Promise.all(children.map(async ({ name, exited }) => ({ name, ...(await exited) })))
   }
 
   try {
@@ -146,7 +154,9 @@ export async function startDevnet(
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ORACLE_CONFIG_FILE: file },
       })
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      )
       for (const stream of [child.stdout, child.stderr])
         stream?.on('data', (chunk: Buffer) => {
           for (const line of chunk.toString().split('\n')) if (line) log(name, line)
