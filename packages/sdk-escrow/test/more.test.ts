@@ -1,3 +1,4 @@
+import { mintNodeLicenses, registerOracles } from '@ratio1/contracts/deploy'
 import { erc20Abi } from 'viem'
 import { describe, expect, test } from 'vitest'
 import {
@@ -211,5 +212,39 @@ describe('history', () => {
     expect(
       delivered.every((event) => 'jobId' in event.args && event.args.jobId === jobIds[1]),
     ).toBe(true)
+  })
+
+  test('watchJobEvents also follows escrows deployed after it started', async () => {
+    const delivered: EscrowEvent[] = []
+    const unwatch = watchJobEvents(chain.publicClient, {
+      manager: chain.manager,
+      includeManager: false,
+      eventNames: ['JobCreated'],
+      pollingInterval: 20,
+      onEvents: (events) => {
+        delivered.push(...events)
+      },
+    })
+    const stranger = chain.wallet(roles.stranger)
+    const oracle = '0x00000000000000000000000000000000000e5c09'
+    await registerOracles(chain.deployer, {
+      controller: chain.addresses.controller,
+      oracles: [oracle],
+    })
+    await mintNodeLicenses(chain.deployer, {
+      registry: chain.addresses.mnd,
+      to: stranger.account.address,
+      nodes: [oracle],
+    })
+    const { escrow } = await stranger.deployCspEscrow()
+    await chain.fund(stranger.account.address, 10n * usdc)
+    const { jobIds } = await stranger.createJobs({ jobs: [{ jobType: 53, nodes: 1, epochs: 30 }] })
+    for (let i = 0; i < 100 && delivered.length < 1; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    await unwatch()
+    expect(delivered.map((event) => [event.address.toLowerCase(), event.eventName])).toEqual([
+      [escrow.toLowerCase(), 'JobCreated'],
+    ])
+    expect(delivered[0]?.eventName === 'JobCreated' && delivered[0].args.jobId).toBe(jobIds[0])
   })
 })

@@ -15,7 +15,7 @@ export type WatchJobEventsParameters = ManagerParameters & {
   /** Called with each poll's new events, in chain order. The cursor advances once it resolves. */
   onEvents: (events: EscrowEvent[]) => void | Promise<void>
   onError?: ((error: Error) => void) | undefined
-  /** Escrows to watch. Default: every escrow of the PoAIManager at start. */
+  /** Escrows to watch. Default: every escrow of the PoAIManager, including those deployed later. */
   escrows?: readonly Address[] | undefined
   /** Also watch the PoAIManager's events (consensus, claims). Default `true`. */
   includeManager?: boolean | undefined
@@ -72,16 +72,16 @@ export function watchJobEvents(
   let cursor: WatchCursor | undefined
   let addresses: Address[] | undefined
 
+  // Without an explicit list, the escrows are re-read at every poll so escrows deployed later are
+  // watched too (one cheap view call).
   const sources = async () => {
-    if (addresses) return addresses
+    if (addresses && parameters.escrows) return addresses
+    const withManager = parameters.includeManager !== false
     const manager =
-      parameters.includeManager === false ? undefined : resolveManager(client, parameters)
+      withManager || !parameters.escrows ? resolveManager(client, parameters) : undefined
     const escrows =
-      parameters.escrows ??
-      (await getAllEscrows(client, { manager: resolveManager(client, parameters) })).map(
-        (entry) => entry.escrow,
-      )
-    addresses = manager ? [manager, ...escrows] : [...escrows]
+      parameters.escrows ?? (await getAllEscrows(client, { manager })).map((entry) => entry.escrow)
+    addresses = manager && withManager ? [manager, ...escrows] : [...escrows]
     return addresses
   }
 
