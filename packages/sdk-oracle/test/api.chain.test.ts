@@ -181,6 +181,13 @@ describe('bad input', () => {
     expect(wrongSigner.json.result.error).toMatch(
       /^Invalid signature: recovered 0x[0-9a-fA-F]{40} != /,
     )
+    // A "__proto__" key in the request is echoed without it, and the response still verifies.
+    const proto = await post('/get_apps', '{"request":{"__proto__":{"x":1},"nonce":"0x1"}}')
+    expect(proto.json.result).toMatchObject({
+      status: 'fail',
+      error: 'Invalid sender address: None',
+    })
+    expect(verifyResponseSignature({ body: proto.text }).valid).toBe(true)
     // Expired nonce (13 h old).
     const old = await signRequest({
       account: csp(),

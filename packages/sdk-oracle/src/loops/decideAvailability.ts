@@ -47,6 +47,7 @@ export const repairKey = (jobId: bigint, roster: readonly string[]) =>
  * chain) with what runs:
  * - a workload of a job that is not paid (closed, redeemed, unknown) is stopped;
  * - a workload on a node outside a fully running roster is stopped (nobody pays for it);
+ * - a paid job deployed in full whose first proposal never reached the chain is proposed;
  * - when a paid worker has disappeared while another replica still runs, a replica is started on the least-loaded healthy node and the
  *   new set is proposed, so the other oracles' validation votes record it. Oracles take turns per job
  *   (`stepMs` apart) so that only one of them redeploys.
@@ -93,8 +94,26 @@ export function decideAvailability(
   }
 
   for (const job of chain.jobs) {
-    // Unstarted jobs wait for their first consensus; ended jobs belong to the closure loop.
-    if (job.startTimestamp === 0n || job.lastExecutionEpoch <= chain.currentEpoch) continue
+    // Ended jobs belong to the closure loop.
+    if (job.lastExecutionEpoch <= chain.currentEpoch) continue
+    if (job.startTimestamp === 0n) {
+      // Deployed in full but never proposed (the deploying oracle's transaction failed, or it stopped
+      // in between): propose what runs so that the round opens and the others can confirm it.
+      if (openRound.has(job.id) || !deployable.has(job.id)) continue
+      const running = runningNodes(fleet, job.id)
+      if (running.length === 0 || running.length !== Number(job.numberOfNodesRequested)) continue
+      const nodesHash = hashNodeSet(running)
+      if (!ledger.hasSubmitted(job.id, chain.currentEpoch, nodesHash))
+        actions.push({
+          type: 'submitNodeUpdate',
+          jobId: job.id,
+          nodes: running,
+          nodesHash,
+          epoch: chain.currentEpoch,
+          loop: 'availability',
+        })
+      continue
+    }
     if (job.activeNodes.length === 0 || openRound.has(job.id)) continue
     const roster = canonicalNodeSet(job.activeNodes)
     const running = runningNodes(fleet, job.id)

@@ -321,6 +321,43 @@ describe('decideAvailability', () => {
     ])
   })
 
+  test('a fully deployed job that was never proposed is proposed; a partial or open one is not', () => {
+    const unstarted = job(4n, { startTimestamp: 0n })
+    const base = { schedule: emptySchedule, ledger: emptyLedger, deployable: new Set([4n]), now: 0 }
+    const full = decideAvailability({
+      ...base,
+      chain: chain({ jobs: [unstarted] }),
+      fleet: view([
+        [0, 4n],
+        [1, 4n],
+      ]),
+    })
+    const nodes = canonicalNodeSet([n0!.ethAddress, n1!.ethAddress])
+    expect(full).toEqual([
+      {
+        type: 'submitNodeUpdate',
+        jobId: 4n,
+        nodes,
+        nodesHash: hashNodeSet(nodes),
+        epoch: 10n,
+        loop: 'availability',
+      },
+    ])
+    expect(
+      decideAvailability({ ...base, chain: chain({ jobs: [unstarted] }), fleet: view([[0, 4n]]) }),
+    ).toEqual([])
+    expect(
+      decideAvailability({
+        ...base,
+        chain: chain({ jobs: [unstarted], openRoundJobIds: [4n] }),
+        fleet: view([
+          [0, 4n],
+          [1, 4n],
+        ]),
+      }),
+    ).toEqual([])
+  })
+
   test('a job with no replica left is not redeployed (its owner deleted it)', () => {
     expect(
       decideAvailability({

@@ -34,6 +34,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value).slice(0, 200)) {
+      // An own "__proto__" key (JSON.parse makes one) would set the prototype here; it is dropped.
+      if (key === '__proto__') continue
       const normalized = key.toUpperCase().replace(/[^A-Z0-9]/g, '')
       const secret =
         normalized === 'PERNODECONFIG' || secretMarkers.some((m) => normalized.includes(m))
