@@ -1,5 +1,6 @@
 // Chain reads
 export {
+  type ReadChainViewErrorType,
   type ReadChainViewParameters,
   type ReadChainViewReturnType,
   readChainView,
@@ -82,12 +83,14 @@ export {
   type TickReport,
 } from './oracle/createOracle.js'
 export {
+  type DeployWorkloadErrorType,
   type DeployWorkloadParameters,
   type DeployWorkloadReturnType,
   deployWorkload,
 } from './oracle/deployWorkload.js'
 // State
 export {
+  type CreateStateStoreErrorType,
   type CreateStateStoreParameters,
   createStateStore,
   type StateStore,

@@ -1,7 +1,12 @@
 import { poaiManagerAbi } from '@ratio1/contracts/abis'
 import { canonicalMulticall3Address } from '@ratio1/contracts/deploy'
 import { type Address, type Client, zeroAddress } from 'viem'
-import { multicall, readContract } from 'viem/actions'
+import {
+  type MulticallErrorType,
+  multicall,
+  type ReadContractErrorType,
+  readContract,
+} from 'viem/actions'
 import type { ChainJob, ChainView } from '../loops/types.js'
 import { controllerOraclesAbi, multicall3ViewsAbi } from './internal.js'
 
@@ -16,6 +21,7 @@ export type ReadChainViewParameters = {
   pageSize?: number | undefined
 }
 export type ReadChainViewReturnType = ChainView
+export type ReadChainViewErrorType = MulticallErrorType | ReadContractErrorType
 
 /**
  * Reads everything one tick of the loops needs in two round trips whatever the number of jobs: one

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import type { FleetNodeErrorType } from '../errors/oracle.js'
 import { getFleetView } from '../fleet/getFleetView.js'
 import type { Fleet } from '../fleet/types.js'
 import type { NodeAddress } from '../loops/types.js'
@@ -20,6 +21,8 @@ export type DeployWorkloadParameters = {
   targetNodes?: readonly NodeAddress[] | undefined
   count: number
 }
+/** Fleet failures, or the chain read/transaction errors of the proposal (which viem types as `Error`). */
+export type DeployWorkloadErrorType = FleetNodeErrorType | Error
 export type DeployWorkloadReturnType = {
   nodes: NodeAddress[]
   proposal: ActionResult

@@ -23,7 +23,9 @@ export {
   type OracleServer,
 } from './createOracleServer.js'
 export {
+  type LoadOracleConfigErrorType,
   type LoadOracleConfigParameters,
+  type LoadOracleConfigReturnType,
   loadOracleConfig,
   type OracleConfig,
 } from './loadOracleConfig.js'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { type Address, getAddress, type Hex, isAddress } from 'viem'
 import { z } from 'zod'
-import { InvalidOracleConfigError } from '../errors/oracle.js'
+import { InvalidOracleConfigError, type InvalidOracleConfigErrorType } from '../errors/oracle.js'
 
 const address = z
   .string()
@@ -95,6 +95,9 @@ const envNames: Record<string, keyof z.input<typeof oracleConfigSchema>> = {
   ORACLE_REPAIR_STEP_MS: 'repairStepMs',
 }
 
+export type LoadOracleConfigReturnType = OracleConfig
+export type LoadOracleConfigErrorType = InvalidOracleConfigErrorType
+
 export type LoadOracleConfigParameters = {
   /** Environment variables (`ORACLE_*`); they override the file. @default process.env */
   env?: Record<string, string | undefined> | undefined
@@ -113,7 +116,9 @@ export type LoadOracleConfigParameters = {
  * const config = loadOracleConfig({ env: process.env })
  * ```
  */
-export function loadOracleConfig(parameters: LoadOracleConfigParameters = {}): OracleConfig {
+export function loadOracleConfig(
+  parameters: LoadOracleConfigParameters = {},
+): LoadOracleConfigReturnType {
   const env = parameters.env ?? process.env
   const file = parameters.file ?? env.ORACLE_CONFIG_FILE
   let fromFile: Record<string, unknown> = {}

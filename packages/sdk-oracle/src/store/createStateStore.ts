@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite'
 import type { Address, Hex } from 'viem'
-import { StateStoreError } from '../errors/oracle.js'
+import { StateStoreError, type StateStoreErrorType } from '../errors/oracle.js'
 import type { NodeAddress, ScheduleView, SubmissionLedger } from '../loops/types.js'
 
 /** A job the oracle deployed: its spec, kept so it can be redeployed and served by `get_apps`. */
@@ -69,6 +69,8 @@ export type StateStore = SubmissionLedger & {
   listAllocations(): { epoch: bigint; txHash: Hex; completed: boolean; at: number }[]
   close(): void
 }
+
+export type CreateStateStoreErrorType = StateStoreErrorType
 
 const schemaVersion = 1
 
