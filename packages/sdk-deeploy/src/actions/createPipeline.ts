@@ -15,7 +15,11 @@ export type CreatePipelineParameters = DeeployCallOptions & {
   /** The pipeline to deploy, e.g. from `buildGenericApp` or `buildServiceApp`. */
   request: CreatePipelineRequest
 }
-/** `status` is `success`, `command_delivered` or `timeout` (readiness not confirmed within 600 s). */
+/**
+ * `status` is `success`, `command_delivered` or `timeout` (readiness not confirmed within 600 s).
+ *
+ * @useDeclaredType
+ */
 export type CreatePipelineReturnType = z.output<ReturnType<typeof deployResultSchema>>
 export type CreatePipelineErrorType =
   | DeeployApiErrorType

@@ -20,7 +20,11 @@ export type DeletePipelineParameters = DeeployCallOptions & {
   /** Stop only on these nodes; all nodes when omitted. */
   targetNodes?: string[] | undefined
 }
-/** The stopped instances are in `request.targets`. */
+/**
+ * The stopped instances are in `request.targets`.
+ *
+ * @useDeclaredType
+ */
 export type DeletePipelineReturnType = z.output<ReturnType<typeof deleteResultSchema>>
 export type DeletePipelineErrorType =
   | InvalidParameterErrorType

@@ -14,7 +14,11 @@ export type GetAppsParameters = DeeployCallOptions & {
   /** Only jobs of this project (the on-chain `projectHash`). */
   projectId?: string | undefined
 }
-/** The CSP's active jobs keyed by job id, with stored pipeline, live instances and chain state. */
+/**
+ * The CSP's active jobs keyed by job id, with stored pipeline, live instances and chain state.
+ *
+ * @useDeclaredType
+ */
 export type GetAppsReturnType = z.output<ReturnType<typeof getAppsResultSchema>>
 export type GetAppsErrorType =
   | DeeployApiErrorType

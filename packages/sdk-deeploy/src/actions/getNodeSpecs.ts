@@ -14,7 +14,11 @@ export type GetNodeSpecsParameters = DeeployCallOptions & {
   /** Node addresses (`0xai_…`, with or without prefix). */
   nodes: string[]
 }
-/** Capacity (cores, GB) per node, or `{ error }` for a node the oracle could not read. */
+/**
+ * Capacity (cores, GB) per node, or `{ error }` for a node the oracle could not read.
+ *
+ * @useDeclaredType
+ */
 export type GetNodeSpecsReturnType = z.output<ReturnType<typeof nodeSpecsResultSchema>>
 export type GetNodeSpecsErrorType =
   | DeeployApiErrorType

@@ -12,6 +12,11 @@ import { toWireJobId } from '../internal/ids.js'
 import { oracleJobDetailsResultSchema } from '../schemas/deeploy.js'
 
 export type GetOracleJobDetailsParameters = DeeployCallOptions & { jobId: bigint | number }
+/**
+ * The validated `result` of `getOracleJobDetails`.
+ *
+ * @useDeclaredType
+ */
 export type GetOracleJobDetailsReturnType = z.output<
   ReturnType<typeof oracleJobDetailsResultSchema>
 >

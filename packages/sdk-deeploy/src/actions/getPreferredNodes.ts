@@ -11,6 +11,11 @@ import type { SignerUnavailableErrorType } from '../errors/signature.js'
 import { preferredNodesResultSchema } from '../schemas/deeploy.js'
 
 export type GetPreferredNodesParameters = DeeployCallOptions
+/**
+ * The validated `result` of `getPreferredNodes`.
+ *
+ * @useDeclaredType
+ */
 export type GetPreferredNodesReturnType = z.output<ReturnType<typeof preferredNodesResultSchema>>
 export type GetPreferredNodesErrorType =
   | DeeployApiErrorType

@@ -12,6 +12,11 @@ import { toWireJobId } from '../internal/ids.js'
 import { r1fsPipelineResultSchema } from '../schemas/deeploy.js'
 
 export type GetR1fsJobPipelineParameters = DeeployCallOptions & { jobId: bigint | number }
+/**
+ * The validated `result` of `getR1fsJobPipeline`.
+ *
+ * @useDeclaredType
+ */
 export type GetR1fsJobPipelineReturnType = z.output<ReturnType<typeof r1fsPipelineResultSchema>>
 export type GetR1fsJobPipelineErrorType =
   | DeeployApiErrorType

@@ -16,6 +16,11 @@ export type ReconcileCspEscrowJobsParameters = DeeployCallOptions & {
   /** Which log of the transaction, when it holds several transfers. */
   logIndex?: number | undefined
 }
+/**
+ * The validated `result` of `reconcileCspEscrowJobs`.
+ *
+ * @useDeclaredType
+ */
 export type ReconcileCspEscrowJobsReturnType = z.output<ReturnType<typeof reconcileResultSchema>>
 export type ReconcileCspEscrowJobsErrorType =
   | DeeployApiErrorType

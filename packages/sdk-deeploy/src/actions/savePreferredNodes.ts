@@ -19,6 +19,11 @@ export type SavePreferredNodesParameters = DeeployCallOptions & {
     description?: string | undefined
   }[]
 }
+/**
+ * The validated `result` of `savePreferredNodes`: the list as the oracle stored it.
+ *
+ * @useDeclaredType
+ */
 export type SavePreferredNodesReturnType = z.output<ReturnType<typeof preferredNodesResultSchema>>
 export type SavePreferredNodesErrorType =
   | InvalidParameterErrorType

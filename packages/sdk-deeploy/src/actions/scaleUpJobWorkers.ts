@@ -24,6 +24,11 @@ export type ScaleUpJobWorkersParameters = DeeployCallOptions & {
   /** Echo the request in the response. */
   returnRequest?: boolean | undefined
 }
+/**
+ * The validated `result` of `scaleUpJobWorkers`.
+ *
+ * @useDeclaredType
+ */
 export type ScaleUpJobWorkersReturnType = z.output<ReturnType<typeof scaleUpResultSchema>>
 export type ScaleUpJobWorkersErrorType =
   | InvalidParameterErrorType

@@ -20,7 +20,11 @@ export type SendAppCommandParameters = DeeployCallOptions & {
   /** Only instances of this plugin signature. */
   pluginSignature?: string | undefined
 }
-/** `targets` lists `[node, appId, pluginSignature, instanceId]` for each instance commanded. */
+/**
+ * `targets` lists `[node, appId, pluginSignature, instanceId]` for each instance commanded.
+ *
+ * @useDeclaredType
+ */
 export type SendAppCommandReturnType = z.output<ReturnType<typeof appCommandResultSchema>>
 export type SendAppCommandErrorType =
   | InvalidParameterErrorType

@@ -23,6 +23,11 @@ export type SendInstanceCommandParameters = DeeployCallOptions & {
   /** Any JSON value the plugin understands, e.g. `'RESTART'` or `'STOP'`. */
   command: unknown
 }
+/**
+ * The validated `result` of `sendInstanceCommand`.
+ *
+ * @useDeclaredType
+ */
 export type SendInstanceCommandReturnType = z.output<ReturnType<typeof instanceCommandResultSchema>>
 export type SendInstanceCommandErrorType =
   | InvalidParameterErrorType

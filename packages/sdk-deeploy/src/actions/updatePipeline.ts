@@ -15,6 +15,11 @@ export type UpdatePipelineParameters = DeeployCallOptions & {
   /** The new configuration with the running `app_id` and `job_id`. */
   request: UpdatePipelineRequest
 }
+/**
+ * The validated `result` of `updatePipeline`.
+ *
+ * @useDeclaredType
+ */
 export type UpdatePipelineReturnType = z.output<ReturnType<typeof deployResultSchema>>
 export type UpdatePipelineErrorType =
   | DeeployApiErrorType

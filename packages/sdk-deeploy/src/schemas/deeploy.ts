@@ -23,6 +23,11 @@ export const authSchema = /* @__PURE__ */ memo(() =>
     escrow_owner: z.nullish(z.string()),
   }),
 )
+/**
+ * The `auth` block of a Deeploy response: the request's sender and nonce, and the escrow it acted for.
+ *
+ * @useDeclaredType
+ */
 export type DeeployAuth = z.output<ReturnType<typeof authSchema>>
 
 export const serverInfoSchema = /* @__PURE__ */ memo(() =>
@@ -56,6 +61,11 @@ export const statusSchema = /* @__PURE__ */ memo(() =>
     'command_delivered',
   ]),
 )
+/**
+ * The `status` of a Deeploy response.
+ *
+ * @useDeclaredType
+ */
 export type DeeployStatus = z.output<ReturnType<typeof statusSchema>>
 
 /** The response envelope; only `result` is signed and used. */
@@ -95,7 +105,11 @@ export const chainJobSchema = /* @__PURE__ */ memo(() =>
     escrowAddress: z.optional(z.string()),
   }),
 )
-/** An on-chain job as `get_apps` reports it, integers as bigints. */
+/**
+ * An on-chain job as `get_apps` reports it, integers as bigints.
+ *
+ * @useDeclaredType
+ */
 export type ChainJob = z.output<ReturnType<typeof chainJobSchema>>
 
 export const pluginInstanceStatusSchema = /* @__PURE__ */ memo(() =>
@@ -120,7 +134,11 @@ export const onlineAppSchema = /* @__PURE__ */ memo(() =>
     node_alias: z.nullish(z.string()),
   }),
 )
-/** One pipeline running on one node, as the oracle's network monitor sees it. */
+/**
+ * One pipeline running on one node, as the oracle's network monitor sees it.
+ *
+ * @useDeclaredType
+ */
 export type OnlineApp = z.output<ReturnType<typeof onlineAppSchema>>
 
 export const deeployAppSchema = /* @__PURE__ */ memo(() =>
@@ -131,7 +149,11 @@ export const deeployAppSchema = /* @__PURE__ */ memo(() =>
     chain_job: z.nullable(chainJobSchema()),
   }),
 )
-/** One job of `get_apps`: its stored pipeline, live instances per node and on-chain state. */
+/**
+ * One job of `get_apps`: its stored pipeline, live instances per node and on-chain state.
+ *
+ * @useDeclaredType
+ */
 export type DeeployApp = z.output<ReturnType<typeof deeployAppSchema>>
 
 export const getAppsResultSchema = /* @__PURE__ */ memo(() =>
@@ -234,7 +256,11 @@ export const preferredNodeSchema = /* @__PURE__ */ memo(() =>
     description: z.optional(z.string()),
   }),
 )
-/** One entry of a CSP's preferred-node list. */
+/**
+ * One entry of a CSP's preferred-node list.
+ *
+ * @useDeclaredType
+ */
 export type PreferredNode = z.output<ReturnType<typeof preferredNodeSchema>>
 
 export const preferredNodesResultSchema = /* @__PURE__ */ memo(() =>
@@ -276,7 +302,11 @@ export const nodeSpecSchema = /* @__PURE__ */ memo(() =>
     z.looseObject({ error: z.string() }),
   ]),
 )
-/** Capacity of one node (cores and GB), or the per-node error. */
+/**
+ * Capacity of one node (cores and GB), or the per-node error.
+ *
+ * @useDeclaredType
+ */
 export type NodeSpec = z.output<ReturnType<typeof nodeSpecSchema>>
 
 export const nodeSpecsResultSchema = /* @__PURE__ */ memo(() =>

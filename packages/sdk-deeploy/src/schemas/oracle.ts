@@ -55,7 +55,11 @@ export const nodeEpochsResultSchema = /* @__PURE__ */ memo(() =>
     error: z.nullish(z.string()),
   }),
 )
-/** Availability of one node over a range of epochs (0–255 each), with the oracles' signatures. */
+/**
+ * Availability of one node over a range of epochs (0–255 each), with the oracles' signatures.
+ *
+ * @useDeclaredType
+ */
 export type NodeEpochs = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 
 export const multiNodeEpochsResultSchema = /* @__PURE__ */ memo(() =>

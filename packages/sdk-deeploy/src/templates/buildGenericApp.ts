@@ -24,7 +24,11 @@ const genericAppSchema = /* @__PURE__ */ memo(() =>
     .superRefine(containerRefinement),
 )
 
-/** A container image (optionally from a private registry) or a GitHub build, on a paid generic job. */
+/**
+ * A container image (optionally from a private registry) or a GitHub build, on a paid generic job.
+ *
+ * @useDeclaredType
+ */
 export type BuildGenericAppParameters = z.input<ReturnType<typeof genericAppSchema>>
 export type BuildGenericAppReturnType = CreatePipelineRequest
 export type BuildGenericAppErrorType = TemplateValidationErrorType

@@ -165,7 +165,11 @@ function hasCycle(pairs: [string, string][]): boolean {
   return [...edges.keys()].some(visit)
 }
 
-/** 1–5 native plugins and container plugins wired together, on a paid native job. */
+/**
+ * 1–5 native plugins and container plugins wired together, on a paid native job.
+ *
+ * @useDeclaredType
+ */
 export type BuildNativeAppParameters = z.input<ReturnType<typeof nativeAppSchema>>
 export type BuildNativeAppReturnType = CreatePipelineRequest
 export type BuildNativeAppErrorType = TemplateValidationErrorType

@@ -87,7 +87,11 @@ function findService(key: string | number): ServiceTemplate | undefined {
   return serviceTemplates.find((service) => service.key === key || service.id === key)
 }
 
-/** A catalogue service on a paid service job. */
+/**
+ * A catalogue service on a paid service job.
+ *
+ * @useDeclaredType
+ */
 export type BuildServiceAppParameters = Omit<
   z.input<ReturnType<typeof serviceAppSchema>>,
   'targetNodesCount'

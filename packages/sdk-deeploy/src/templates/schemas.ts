@@ -72,6 +72,11 @@ export const dynamicEnvPartSchema = /* @__PURE__ */ memo(() =>
     }),
   ]),
 )
+/**
+ * One part of a dynamic environment variable: a static string, the host's IP, or a value another plugin shares.
+ *
+ * @useDeclaredType
+ */
 export type DynamicEnvPart = z.input<ReturnType<typeof dynamicEnvPartSchema>>
 
 export const dynamicEnvSchema = /* @__PURE__ */ memo(() =>

@@ -10,6 +10,11 @@ export type ConfigureTunnelIngressParameters = {
   ingress: IngressRule[]
   signal?: AbortSignal | undefined
 }
+/**
+ * The tunnel configuration as Cloudflare stored it.
+ *
+ * @useDeclaredType
+ */
 export type ConfigureTunnelIngressReturnType = z.output<typeof configurationSchema>
 export type ConfigureTunnelIngressErrorType =
   | CloudflareApiErrorType

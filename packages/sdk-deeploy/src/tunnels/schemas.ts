@@ -13,7 +13,11 @@ export const tunnelSchema = z.looseObject({
   /** Returned by create: the connector token `cloudflared` (and `CLOUDFLARE_TOKEN`) uses. */
   token: z.optional(z.string()),
 })
-/** A Cloudflare tunnel as the v4 API returns it. */
+/**
+ * A Cloudflare tunnel as the v4 API returns it.
+ *
+ * @useDeclaredType
+ */
 export type CloudflareTunnel = z.output<typeof tunnelSchema>
 
 export const dnsRecordSchema = z.looseObject({
@@ -24,6 +28,11 @@ export const dnsRecordSchema = z.looseObject({
   proxied: z.optional(z.boolean()),
   ttl: z.optional(z.number()),
 })
+/**
+ * A DNS record as Cloudflare's v4 API returns it.
+ *
+ * @useDeclaredType
+ */
 export type CloudflareDnsRecord = z.output<typeof dnsRecordSchema>
 
 export const ingressRuleSchema = z.object({
@@ -34,6 +43,11 @@ export const ingressRuleSchema = z.object({
   path: z.optional(z.string()),
   originRequest: z.optional(z.record(z.string(), z.unknown())),
 })
+/**
+ * One ingress rule of a Cloudflare tunnel: which hostname and path go to which local service.
+ *
+ * @useDeclaredType
+ */
 export type IngressRule = z.input<typeof ingressRuleSchema>
 
 export const configurationSchema = z.looseObject({

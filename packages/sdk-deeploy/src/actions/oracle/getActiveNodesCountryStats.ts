@@ -10,6 +10,11 @@ import { oracleUrl } from '../../internal/oracleUrl.js'
 import { countryStatsResultSchema } from '../../schemas/oracle.js'
 
 export type GetActiveNodesCountryStatsParameters = DeeployCallOptions
+/**
+ * The validated `result` of `getActiveNodesCountryStats`.
+ *
+ * @useDeclaredType
+ */
 export type GetActiveNodesCountryStatsReturnType = z.output<
   ReturnType<typeof countryStatsResultSchema>
 >

@@ -17,6 +17,11 @@ export type GetActiveNodesListParameters = DeeployCallOptions & {
   /** Filter on node alias. */
   aliasPattern?: string | undefined
 }
+/**
+ * The validated `result` of `getActiveNodesList`.
+ *
+ * @useDeclaredType
+ */
 export type GetActiveNodesListReturnType = z.output<ReturnType<typeof activeNodesListResultSchema>>
 export type GetActiveNodesListErrorType =
   | HttpRequestErrorType

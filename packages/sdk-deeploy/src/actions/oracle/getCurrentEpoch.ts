@@ -10,6 +10,11 @@ import { oracleUrl } from '../../internal/oracleUrl.js'
 import { currentEpochResultSchema } from '../../schemas/oracle.js'
 
 export type GetCurrentEpochParameters = DeeployCallOptions
+/**
+ * The validated `result` of `getCurrentEpoch`.
+ *
+ * @useDeclaredType
+ */
 export type GetCurrentEpochReturnType = z.output<ReturnType<typeof currentEpochResultSchema>>
 export type GetCurrentEpochErrorType =
   | HttpRequestErrorType

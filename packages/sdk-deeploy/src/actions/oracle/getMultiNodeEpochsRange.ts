@@ -14,7 +14,11 @@ export type GetMultiNodeEpochsRangeParameters = DeeployCallOptions & {
   nodes: Record<string, readonly [number, number]>
   includeBcInfo?: boolean | undefined
 }
-/** Per-node availability payloads keyed as the oracle returns them. */
+/**
+ * Per-node availability payloads keyed as the oracle returns them.
+ *
+ * @useDeclaredType
+ */
 export type GetMultiNodeEpochsRangeReturnType = z.output<
   ReturnType<typeof multiNodeEpochsResultSchema>
 >

@@ -14,7 +14,11 @@ export type GetNodeEpochParameters = DeeployCallOptions & {
   ethAddress?: string | undefined
   epoch: number
 }
-/** The node-epochs payload plus `epoch_id`, `epoch_val` (0–255) and `epoch_prc` (val/255, 4 decimals). */
+/**
+ * The node-epochs payload plus `epoch_id`, `epoch_val` (0–255) and `epoch_prc` (val/255, 4 decimals).
+ *
+ * @useDeclaredType
+ */
 export type GetNodeEpochReturnType = z.output<ReturnType<typeof nodeEpochResultSchema>>
 export type GetNodeEpochErrorType =
   | HttpRequestErrorType

@@ -13,6 +13,11 @@ export type GetNodeEpochsParameters = DeeployCallOptions & {
   nodeAddress?: string | undefined
   ethAddress?: string | undefined
 }
+/**
+ * The validated `result` of `getNodeEpochs`.
+ *
+ * @useDeclaredType
+ */
 export type GetNodeEpochsReturnType = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export type GetNodeEpochsErrorType =
   | HttpRequestErrorType

@@ -18,6 +18,11 @@ export type GetNodeEpochsRangeParameters = DeeployCallOptions & {
   /** Include on-chain licence data. */
   includeBcInfo?: boolean | undefined
 }
+/**
+ * The validated `result` of `getNodeEpochsRange`.
+ *
+ * @useDeclaredType
+ */
 export type GetNodeEpochsRangeReturnType = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export type GetNodeEpochsRangeErrorType =
   | InvalidParameterErrorType

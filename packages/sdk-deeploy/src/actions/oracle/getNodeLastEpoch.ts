@@ -13,6 +13,11 @@ export type GetNodeLastEpochParameters = DeeployCallOptions & {
   nodeAddress?: string | undefined
   ethAddress?: string | undefined
 }
+/**
+ * The validated `result` of `getNodeLastEpoch`.
+ *
+ * @useDeclaredType
+ */
 export type GetNodeLastEpochReturnType = z.output<ReturnType<typeof nodeEpochsResultSchema>>
 export type GetNodeLastEpochErrorType =
   | HttpRequestErrorType

@@ -10,7 +10,11 @@ import { oracleUrl } from '../../internal/oracleUrl.js'
 import { nodesListResultSchema } from '../../schemas/oracle.js'
 
 export type GetNodesListParameters = DeeployCallOptions
-/** Every node the oracle knows, keyed by node address, with its stats. */
+/**
+ * Every node the oracle knows, keyed by node address, with its stats.
+ *
+ * @useDeclaredType
+ */
 export type GetNodesListReturnType = z.output<ReturnType<typeof nodesListResultSchema>>
 export type GetNodesListErrorType =
   | HttpRequestErrorType
