@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite'
+import type * as Sqlite from 'node:sqlite'
 import type { Address, Hex } from 'viem'
 import { StateStoreError, type StateStoreErrorType } from '../errors/oracle.js'
 import type { NodeAddress, ScheduleView, SubmissionLedger } from '../loops/types.js'
@@ -74,6 +74,14 @@ export type CreateStateStoreErrorType = StateStoreErrorType
 
 const schemaVersion = 1
 
+// Loaded at run time: bundlers rewrite `node:` imports to bare names, and `sqlite` exists only as
+// `node:sqlite` (Node ≥ 22.13 without a flag).
+function openDatabase(path: string): Sqlite.DatabaseSync {
+  const sqlite = process.getBuiltinModule('node:sqlite') as typeof Sqlite | undefined
+  if (!sqlite) throw new Error('node:sqlite is not available: run on Node 22.13 or later')
+  return new sqlite.DatabaseSync(path)
+}
+
 /**
  * Opens (or creates) the oracle's state database with Node's built-in SQLite (`node:sqlite`, Node ≥
  * 22.13): no native addon to download. Everything the oracle must not forget across a restart lives
@@ -89,9 +97,9 @@ const schemaVersion = 1
  */
 export function createStateStore(parameters: CreateStateStoreParameters): StateStore {
   const { path } = parameters
-  let db: DatabaseSync
+  let db: Sqlite.DatabaseSync
   try {
-    db = new DatabaseSync(path)
+    db = openDatabase(path)
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
     db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
