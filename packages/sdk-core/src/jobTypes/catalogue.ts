@@ -57,7 +57,15 @@ export type DeprecatedJobType = {
 
 const MIB_PER_GIB = 1024
 
-/** The GPU add-on tiers, cheapest first. */
+/**
+ * The GPU add-on tiers, cheapest first.
+ *
+ * @example
+ * ```ts
+ * import { gpuTiers } from '@ratio1/sdk-core'
+ * gpuTiers.map((tier) => tier.label) // ['G-ENTRY', 'G-MED', 'G-HIGH', 'G-ULTRA']
+ * ```
+ */
 export const gpuTiers: readonly GpuTier[] = [
   { id: 'G_ENTRY', label: 'G-ENTRY', models: 'RTX 2060–3070', pricePerEpoch: 1_200_000n, rank: 1 },
   {

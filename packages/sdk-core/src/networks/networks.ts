@@ -77,7 +77,16 @@ const devnet = /* @__PURE__ */ builtIn({
   oracleApiUrl: 'https://devnet-oracle.ratio1.ai',
 })
 
-/** Hardhat's chain (31337) with Multicall3 at its canonical address, where the local deploy places it. */
+/**
+ * Hardhat's chain (31337) with Multicall3 at its canonical address, where the local deploy places it.
+ *
+ * @example
+ * ```ts
+ * import { createPublicClient, http } from 'viem'
+ * import { localnetChain } from '@ratio1/sdk-core'
+ * const client = createPublicClient({ chain: localnetChain, transport: http('http://127.0.0.1:8545') })
+ * ```
+ */
 export const localnetChain: Chain = /* @__PURE__ */ defineChain({
   id: 31_337,
   name: 'Hardhat',
@@ -109,7 +118,16 @@ const localnet = /* @__PURE__ */ builtIn({
   },
 })
 
-/** The built-in networks by name. */
+/**
+ * The built-in networks by name.
+ *
+ * @example
+ * ```ts
+ * import { networks } from '@ratio1/sdk-core'
+ * Object.keys(networks) // ['mainnet', 'testnet', 'devnet', 'localnet']
+ * networks.mainnet.chain.id // 8453
+ * ```
+ */
 export const networks: Readonly<Record<NetworkName, Network>> = /* @__PURE__ */ Object.freeze({
   mainnet,
   testnet,

@@ -38,7 +38,15 @@ export type DeeployErrorCode =
   | 'ERR28_DEEPLOY_DEPENDENCY_TREE1'
   | 'ERR29_DEEPLOY_DEPENDENCY_TREE2'
 
-/** The catalogued codes, for matching and exhaustive handling. */
+/**
+ * The catalogued codes, for matching and exhaustive handling.
+ *
+ * @example
+ * ```ts
+ * import { deeployErrorCodes } from '@ratio1/sdk-deeploy'
+ * new Set<string>(deeployErrorCodes).has('ERR08_DEEPLOY_PAYMENT1') // true
+ * ```
+ */
 export const deeployErrorCodes: readonly DeeployErrorCode[] = [
   'ERR01_DEEPLOY_GENERIC_ERROR',
   'ERR02_DEEPLOY_NODES1',

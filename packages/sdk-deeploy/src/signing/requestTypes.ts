@@ -26,7 +26,15 @@ export type DeeploySignedPath = keyof typeof deeployRequestTypes
 /** The request type a signature is bound to, e.g. `'create pipeline'`. */
 export type DeeployRequestType = (typeof deeployRequestTypes)[DeeploySignedPath]
 
-/** Top-level keys left out of the v3 payload hash (signature material and transport-only keys). */
+/**
+ * Top-level keys left out of the v3 payload hash (signature material and transport-only keys).
+ *
+ * @example
+ * ```ts
+ * import { excludedHashKeys } from '@ratio1/sdk-deeploy'
+ * excludedHashKeys.includes('EE_HASH') // true: the hash never covers itself
+ * ```
+ */
 export const excludedHashKeys = [
   'address',
   'signature',
@@ -38,5 +46,13 @@ export const excludedHashKeys = [
   'EE_ETH_SENDER',
 ] as const
 
-/** Text the legacy (v2) signature prefixes to the indented JSON. */
+/**
+ * Text the legacy (v2) signature prefixes to the indented JSON.
+ *
+ * @example
+ * ```ts
+ * import { buildLegacyRequestMessage, legacyMessagePrefix } from '@ratio1/sdk-deeploy'
+ * buildLegacyRequestMessage({ payload: { nonce: '0x1' } }).startsWith(legacyMessagePrefix) // true
+ * ```
+ */
 export const legacyMessagePrefix = 'Please sign this message for Deeploy: '
