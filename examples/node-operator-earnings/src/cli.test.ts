@@ -1,4 +1,4 @@
-import { formatUsdc, quoteJob } from '@ratio1/sdk-core'
+import { allocateJobEpochs, formatUsdc, quoteJob } from '@ratio1/sdk-core'
 import { erc20Abi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from './cli.js'
@@ -6,12 +6,21 @@ import { type LocalNetwork, startLocalNetwork } from './localNetwork.js'
 
 let net: LocalNetwork
 let jobId: bigint
+let otherJobId: bigint
 let credited: bigint
 const paidEpochs = 30
+// ENTRY's price per node-epoch, and a node's 85 % of three epochs allocated in one batch.
+const price = quoteJob({ jobType: 1, nodes: 1, epochs: paidEpochs }).pricePerEpoch
+const share = allocateJobEpochs({ pricePerEpoch: price, activeNodes: 1, epochs: 3 }).netPerNode
 
 beforeAll(async () => {
   net = await startLocalNetwork({ nodeCount: 3 })
-  ;({ jobId } = await net.startJob({ nodes: net.nodes.slice(0, 2), epochs: paidEpochs }))
+  const [n1, n2] = net.nodes as [`0x${string}`, `0x${string}`]
+  // Two CSPs, two escrows: node 2 runs a job of each, so it is owed by both.
+  jobId = await net.buyJob({ csp: 'first', nodes: 2, epochs: paidEpochs })
+  otherJobId = await net.buyJob({ csp: 'second', nodes: 1, epochs: paidEpochs })
+  await net.startJob({ jobId, nodes: [n1, n2] })
+  await net.startJob({ jobId: otherJobId, nodes: [n2] })
   ;({ credited } = await net.allocateAfter(3n))
 })
 afterAll(async () => {
@@ -33,7 +42,7 @@ type EarningsJson = {
 }
 
 describe('earnings', () => {
-  test('each node’s rewards, where they sit, and what the running job will still pay', async () => {
+  test('each node’s rewards across both escrows, and what the running jobs will still pay', async () => {
     const [n1, n2, n3] = net.nodes as [string, string, string]
     const { exitCode, stdout, stderr } = await cli(
       'earnings',
@@ -49,23 +58,30 @@ describe('earnings', () => {
     expect(exitCode).toBe(0)
     const report = JSON.parse(stdout) as EarningsJson
     const [a, b, c] = report.nodes
-    // The oracle credited 3 finished epochs, split evenly over the job's two nodes.
-    expect(credited).toBeGreaterThan(0n)
-    expect(BigInt(a!.claimable)).toBe(credited / 2n)
-    expect(BigInt(b!.claimable)).toBe(credited / 2n)
+    // Three node slots (n1 and n2 in job A, n2 in job B) were each credited three epochs.
+    expect(credited).toBe(3n * share)
     expect(BigInt(report.claimable)).toBe(credited)
-    expect(a!.escrows).toEqual([{ escrow: net.devnet.csp.escrow, usdc: String(credited / 2n) }])
+    expect(a!.claimable).toBe(String(share))
+    expect(a!.escrows).toEqual([{ escrow: net.devnet.csp.escrow, usdc: String(share) }])
+    expect(b!.claimable).toBe(String(2n * share))
+    expect(b!.escrows).toEqual([
+      { escrow: net.devnet.csp.escrow, usdc: String(share) },
+      { escrow: net.secondEscrow, usdc: String(share) },
+    ])
     expect(BigInt(a!.claimableR1)).toBeGreaterThan(0n)
-    // Everything the CSP paid for a node is either credited already or still projected:
+    expect(BigInt(b!.claimableR1)).toBeGreaterThan(BigInt(a!.claimableR1))
+    // Everything paid for a node slot is either credited already or still projected:
     // 30 epochs × the node's 85 % share of ENTRY's price, per sdk-core's quote.
-    const quote = quoteJob({ jobType: 1, nodes: 2, epochs: paidEpochs, currentEpoch: 1n })
-    const lifetime = quote.perNodePerEpoch.node * BigInt(paidEpochs)
-    for (const node of [a!, b!]) {
-      expect(BigInt(node.claimable) + BigInt(node.projected.net)).toBe(lifetime)
-      expect(node.projected.jobs).toEqual([
-        expect.objectContaining({ jobId: String(jobId), epochs: String(paidEpochs - 3) }),
-      ])
-    }
+    const lifetime = quoteJob({ jobType: 1, nodes: 1, epochs: paidEpochs }).perNodePerEpoch.node
+    expect(BigInt(a!.claimable) + BigInt(a!.projected.net)).toBe(lifetime * BigInt(paidEpochs))
+    expect(BigInt(b!.claimable) + BigInt(b!.projected.net)).toBe(2n * lifetime * BigInt(paidEpochs))
+    expect(a!.projected.jobs).toEqual([
+      expect.objectContaining({ jobId: String(jobId), epochs: String(paidEpochs - 3) }),
+    ])
+    expect(b!.projected.jobs).toEqual([
+      expect.objectContaining({ jobId: String(jobId), epochs: String(paidEpochs - 3) }),
+      expect.objectContaining({ jobId: String(otherJobId), epochs: String(paidEpochs - 3) }),
+    ])
     expect(c).toMatchObject({ claimable: '0', escrows: [], projected: { net: '0', jobs: [] } })
   })
 
@@ -76,12 +92,12 @@ describe('earnings', () => {
     expect(stdout).toMatch(
       /^Node earnings on localnet \(PoAIManager 0x[0-9a-fA-F]{40}\), epoch \d+/,
     )
-    expect(stdout).toMatch(
-      new RegExp(`${n1}\\s+${formatUsdc(credited / 2n).replace('.', '\\.')}\\s`),
-    )
+    expect(stdout).toMatch(new RegExp(`${n1}\\s+${formatUsdc(share).replace('.', '\\.')}\\s`))
     expect(stdout).toMatch(new RegExp(`total\\s+${formatUsdc(credited).replace('.', '\\.')}\\s`))
     expect(stdout).toContain(`job #${jobId}: ${paidEpochs - 3} epochs × 1 slot`)
-    expect(stdout).toContain(`${n1}  ${net.devnet.csp.escrow}  ${formatUsdc(credited / 2n)} USDC`)
+    expect(stdout).toContain(`${n1}  ${net.devnet.csp.escrow}  ${formatUsdc(share)} USDC`)
+    expect(stdout).toContain(`${n2}  ${net.secondEscrow}  ${formatUsdc(share)} USDC`)
+    expect(stdout).toContain(`job #${otherJobId}: ${paidEpochs - 3} epochs × 1 slot`)
   })
 })
 
@@ -97,7 +113,7 @@ describe('claim', () => {
     expect(exitCode).toBe(1)
     expect(stderr).not.toBe('')
     const { stdout } = await cli('--node', net.nodes[0]!, '--json')
-    expect(BigInt((JSON.parse(stdout) as EarningsJson).claimable)).toBe(credited / 2n)
+    expect(BigInt((JSON.parse(stdout) as EarningsJson).claimable)).toBe(share)
   })
 
   test('the licence owner claims: USDC swapped to R1 and paid out, nothing left to claim', async () => {
@@ -120,13 +136,24 @@ describe('claim', () => {
     const claimed = JSON.parse(stdout) as {
       usdc: string
       r1: string
-      claims: { node: string; owner: string; usdc: string; r1: string }[]
+      claims: {
+        node: string
+        owner: string
+        usdc: string
+        r1: string
+        escrows: { escrow: string; usdc: string }[]
+      }[]
     }
     expect(BigInt(claimed.usdc)).toBe(credited)
     expect(claimed.claims.map((c) => [c.node, c.owner, c.usdc])).toEqual([
-      [n1, owner.address, String(credited / 2n)],
-      [n2, owner.address, String(credited / 2n)],
+      [n1, owner.address, String(share)],
+      [n2, owner.address, String(2n * share)],
       [n3, owner.address, '0'],
+    ])
+    // Node 2's claim visited both escrows, each swapping its share.
+    expect(claimed.claims[1]!.escrows.map((e) => [e.escrow, e.usdc])).toEqual([
+      [net.devnet.csp.escrow, String(share)],
+      [net.secondEscrow, String(share)],
     ])
     expect(BigInt(claimed.r1)).toBeGreaterThan(0n)
     expect((await r1Balance()) - before).toBe(BigInt(claimed.r1))

@@ -1,6 +1,11 @@
-import { advanceEpochs } from '@ratio1/contracts/deploy'
+import { advanceEpochs, fundUsdc, mintNodeLicenses } from '@ratio1/contracts/deploy'
 import { localnetChain } from '@ratio1/sdk-core'
-import { allocateRewardsAcrossAllEscrows, createJobs, submitNodeUpdate } from '@ratio1/sdk-escrow'
+import {
+  allocateRewardsAcrossAllEscrows,
+  createJobs,
+  deployCspEscrow,
+  submitNodeUpdate,
+} from '@ratio1/sdk-escrow'
 import {
   type SetupDevnetReturnType,
   setupDevnet,
@@ -29,8 +34,9 @@ export type NetworkWallet = WalletClient<Transport, Chain, PrivateKeyAccount> &
 
 /**
  * The network the tests run the command line against: `hardhat node` on a loopback port with the
- * Ratio1 system deployed by the contracts' deploy module (through sdk-oracle's `setupDevnet`: one
- * oracle, a CSP with an escrow and USDC, worker nodes licensed to a node operator).
+ * Ratio1 system deployed by the contracts' deploy module (through sdk-oracle's `setupDevnet`: two
+ * oracles, a CSP with an escrow and USDC, worker nodes licensed to a node operator), and a second CSP
+ * (the devnet's spare account) with its own escrow.
  */
 export type LocalNetwork = {
   rpcUrl: string
@@ -39,10 +45,17 @@ export type LocalNetwork = {
   nodes: Address[]
   publicClient: PublicClient
   wallet(privateKey: Hex): NetworkWallet
-  /** Buys a job on `nodes`, has the oracle vote it to consensus and returns its id. */
-  startJob(parameters: { nodes: readonly Address[]; epochs: number; jobType?: number }): Promise<{
-    jobId: bigint
-  }>
+  /** The second CSP's escrow. */
+  secondEscrow: Address
+  /** Buys a job from one of the two CSPs' escrows and returns its id. */
+  buyJob(parameters: {
+    csp: 'first' | 'second'
+    nodes: number
+    epochs: number
+    jobType?: number
+  }): Promise<bigint>
+  /** Has both oracles vote `nodes` for the job: consensus starts it. */
+  startJob(parameters: { jobId: bigint; nodes: readonly Address[] }): Promise<void>
   /** Moves the chain `epochs` epochs on and has the oracle allocate every finished epoch. */
   allocateAfter(epochs: bigint): Promise<{ credited: bigint; burned: bigint }>
   stop(): Promise<void>
@@ -74,35 +87,53 @@ export async function startLocalNetwork(parameters: { nodeCount: number }): Prom
       { length: parameters.nodeCount },
       (_, i) => privateKeyToAccount(keccak256(stringToHex(`worker-${i + 1}`))).address,
     )
-    const devnet = await setupDevnet({ rpcUrl: node.url, oracleCount: 1, nodes })
+    const devnet = await setupDevnet({ rpcUrl: node.url, oracleCount: 2, nodes })
     const publicClient = createPublicClient({
       chain: localnetChain,
       transport: http(node.url),
       pollingInterval: 50,
     })
     const manager = devnet.addresses.poaiManager
-    const oracle = wallet(node.url, devnet.oracles[0]!.privateKey)
+    const oracles = devnet.oracles.map((o) => wallet(node.url, o.privateKey))
     const csp = wallet(node.url, devnet.csp.privateKey)
+    const secondCsp = wallet(node.url, devnet.stranger.privateKey)
+    // An escrow needs a licence on an oracle node: the second oracle's goes to the second CSP.
+    const admin = wallet(node.url, devnet.deployer.privateKey)
+    await mintNodeLicenses(admin, {
+      registry: devnet.addresses.nd,
+      to: secondCsp.account.address,
+      nodes: [devnet.oracles[1]!.address],
+    })
+    await fundUsdc(admin, {
+      usdc: devnet.addresses.usdc,
+      to: secondCsp.account.address,
+      amount: 1_000n * 10n ** 6n,
+    })
+    const { escrow: secondEscrow } = await deployCspEscrow(secondCsp, { manager })
     return {
       rpcUrl: node.url,
       devnet,
       nodes,
       publicClient: publicClient as PublicClient,
       wallet: (privateKey) => wallet(node.url, privateKey),
-      async startJob({ nodes: jobNodes, epochs, jobType = 1 }) {
-        const { jobIds } = await createJobs(csp, {
+      secondEscrow,
+      async buyJob({ csp: which, nodes: count, epochs, jobType = 1 }) {
+        const { jobIds } = await createJobs(which === 'first' ? csp : secondCsp, {
           manager,
-          jobs: [{ jobType, nodes: jobNodes.length, epochs }],
+          jobs: [{ jobType, nodes: count, epochs }],
         })
-        const jobId = jobIds[0]!
-        // One oracle is the whole quorum (consensusThresholds(1)), so its vote starts the job.
-        const vote = await submitNodeUpdate(oracle, { manager, jobId, nodes: jobNodes })
-        if (vote.outcome !== 'reached') throw new Error(`job #${jobId}: consensus ${vote.outcome}`)
-        return { jobId }
+        return jobIds[0]!
+      },
+      async startJob({ jobId, nodes: jobNodes }) {
+        // Two oracles: consensusThresholds(2) needs both proposals.
+        let outcome = ''
+        for (const oracle of oracles)
+          ({ outcome } = await submitNodeUpdate(oracle, { manager, jobId, nodes: jobNodes }))
+        if (outcome !== 'reached') throw new Error(`job #${jobId}: consensus ${outcome}`)
       },
       async allocateAfter(epochs) {
         await advanceEpochs(publicClient, { controller: devnet.addresses.controller, epochs })
-        const result = await allocateRewardsAcrossAllEscrows(oracle, { manager })
+        const result = await allocateRewardsAcrossAllEscrows(oracles[0]!, { manager })
         return { credited: result.credited, burned: result.burned.usdc }
       },
       stop: () => node.stop(),
