@@ -12,10 +12,10 @@ let failed = 0
 let skipped = 0
 const rows = []
 
-for (const group of ['packages', 'examples']) {
+for (const group of ['packages', 'examples', '.']) {
   const groupDir = join(root, group)
   if (!existsSync(groupDir)) continue
-  for (const name of readdirSync(groupDir)) {
+  for (const name of group === '.' ? ['docs'] : readdirSync(groupDir)) {
     const dir = join(groupDir, name, '.test-results')
     if (!existsSync(dir)) continue
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
