@@ -22,7 +22,7 @@ function sources(directory: string): string[] {
 const literal = /docsPath:\s*(['"`])(#[^'"`]*)\1/g
 const helper = /\b(?:docsAnchor|anchor)\(\s*(['"])(\w+)\1\s*\)/g
 
-const found: { file: string; anchor: string }[] = []
+const found: { file: string; anchor: string; owner: string | undefined }[] = []
 for (const name of readdirSync(join(root, 'packages'))) {
   const src = join(root, 'packages', name, 'src')
   if (!statSync(join(root, 'packages', name)).isDirectory()) continue
@@ -34,10 +34,17 @@ for (const name of readdirSync(join(root, 'packages'))) {
   }
   for (const file of files) {
     const text = readFileSync(file, 'utf8')
+    const classes = [...text.matchAll(/^export class (\w+) extends/gm)]
+    // The class a docsPath belongs to is the last one declared above it in the same file.
+    const ownerAt = (index: number) => classes.filter((c) => c.index! < index).at(-1)?.[1]
     for (const match of text.matchAll(literal))
-      found.push({ file: relative(root, file), anchor: match[2]! })
+      found.push({ file: relative(root, file), anchor: match[2]!, owner: ownerAt(match.index!) })
     for (const match of text.matchAll(helper))
-      found.push({ file: relative(root, file), anchor: `#${match[2]!.toLowerCase()}` })
+      found.push({
+        file: relative(root, file),
+        anchor: `#${match[2]!.toLowerCase()}`,
+        owner: ownerAt(match.index!),
+      })
   }
 }
 
@@ -50,4 +57,11 @@ test('every docsPath in packages/*/src has its section in docs/guides/errors.md'
     .filter(({ anchor }) => !anchors.has(anchor))
     .map(({ file, anchor }) => `${file}: ${anchor}`)
   expect(missing).toEqual([])
+})
+
+test("each error class's docsPath is its own section, #<lowercased class name>", () => {
+  const elsewhere = found
+    .filter(({ owner, anchor }) => owner !== undefined && anchor !== `#${owner.toLowerCase()}`)
+    .map(({ file, owner, anchor }) => `${file}: ${owner} → ${anchor}`)
+  expect(elsewhere).toEqual([])
 })
