@@ -161,6 +161,7 @@ export {
   type GetJobTimelineReturnType,
   getJobTimeline,
   type JobTimelineEntry,
+  type JobTimelinePosition,
 } from './actions/getJobTimeline.js'
 export {
   type GetNodeEarningsErrorType,
@@ -355,6 +356,7 @@ export {
   type EscrowAlreadyExistsErrorType,
   EscrowConfigurationError,
   type EscrowConfigurationErrorType,
+  type EscrowErrorCause,
   EscrowNotFoundError,
   type EscrowNotFoundErrorType,
   IdempotencyConflictError,
@@ -428,6 +430,7 @@ export type {
   TransactionParameters,
   TransactionResult,
 } from './internal/types.js'
+export type { ContractCall } from './internal/write.js'
 export { createMemoryStore } from './stores/createMemoryStore.js'
 export type { KeyValueStore } from './stores/types.js'
 export {

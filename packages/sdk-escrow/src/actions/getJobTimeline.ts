@@ -19,7 +19,8 @@ export type GetJobTimelineParameters = ManagerParameters & {
   toBlock?: bigint | BlockTag | undefined
 }
 
-type Position = {
+/** Where and when a timeline entry happened. */
+export type JobTimelinePosition = {
   blockNumber: bigint
   logIndex: number
   transactionHash: Hash
@@ -30,7 +31,7 @@ type Position = {
 }
 
 /** One step of a job's history. */
-export type JobTimelineEntry = Position &
+export type JobTimelineEntry = JobTimelinePosition &
   (
     | { kind: 'created'; owner: Address; jobType: bigint; pricePerEpoch: bigint }
     | { kind: 'proposed'; oracle: Address; nodes?: readonly Address[] | undefined }
@@ -129,7 +130,7 @@ export async function getJobTimeline(
     ),
   ])
   const timestamps = new Map(blocks)
-  const position = (event: EscrowEvent): Position => {
+  const position = (event: EscrowEvent): JobTimelinePosition => {
     const timestamp = timestamps.get(event.blockNumber) ?? 0n
     return {
       blockNumber: event.blockNumber,

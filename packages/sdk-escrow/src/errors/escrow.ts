@@ -1,7 +1,8 @@
 import type { Address, Hash } from 'viem'
 import { docsAnchor, EscrowError } from './base.js'
 
-type Cause = { cause?: unknown }
+/** The underlying error (usually viem's) every escrow error can carry as `cause`. */
+export type EscrowErrorCause = { cause?: unknown }
 
 /** Who may call a function, as the contracts enforce it. */
 export type Requirement =
@@ -47,7 +48,7 @@ export class NotAuthorizedError extends EscrowError {
     functionName,
     account,
     cause,
-  }: Cause & {
+  }: EscrowErrorCause & {
     requirement: Requirement
     functionName?: string | undefined
     account?: Address | undefined
@@ -81,7 +82,7 @@ export class JobNotFoundError extends EscrowError {
     jobId,
     escrow,
     cause,
-  }: Cause & { jobId?: bigint | undefined; escrow?: Address | undefined }) {
+  }: EscrowErrorCause & { jobId?: bigint | undefined; escrow?: Address | undefined }) {
     super(
       `Job ${jobId ?? '(unknown id)'} does not exist${escrow ? ` in escrow ${escrow}` : ''}: it was never created, was redeemed, or belongs to another escrow. Check the id with getJobDetails.`,
       { retryable: false, cause, docsPath: docsAnchor('JobNotFoundError') },
@@ -114,7 +115,7 @@ export class InsufficientAllowanceError extends EscrowError {
     allowance,
     needed,
     cause,
-  }: Cause & {
+  }: EscrowErrorCause & {
     spender?: Address | undefined
     allowance?: bigint | undefined
     needed?: bigint | undefined
@@ -151,7 +152,7 @@ export class InsufficientBalanceError extends EscrowError {
     balance,
     needed,
     cause,
-  }: Cause & {
+  }: EscrowErrorCause & {
     account?: Address | undefined
     balance?: bigint | undefined
     needed?: bigint | undefined
@@ -181,7 +182,7 @@ export type TokenTransferFailedErrorType = TokenTransferFailedError & {
  */
 export class TokenTransferFailedError extends EscrowError {
   override name = 'TokenTransferFailedError' as const
-  constructor({ token, cause }: Cause & { token: 'USDC' | 'R1' }) {
+  constructor({ token, cause }: EscrowErrorCause & { token: 'USDC' | 'R1' }) {
     super(
       `A ${token} transfer inside the escrow failed. Check the payer's ${token} balance and its allowance to the escrow.`,
       { retryable: false, cause, docsPath: docsAnchor('TokenTransferFailedError') },
@@ -207,7 +208,7 @@ export type ConsensusCooldownErrorType = ConsensusCooldownError & {
 export class ConsensusCooldownError extends EscrowError {
   override name = 'ConsensusCooldownError' as const
   readonly jobId: bigint | undefined
-  constructor({ jobId, cause }: Cause & { jobId?: bigint | undefined }) {
+  constructor({ jobId, cause }: EscrowErrorCause & { jobId?: bigint | undefined }) {
     super(
       `${jobId === undefined ? 'The job' : `Job ${jobId}`} reached consensus less than 300 s ago; a different node set is rejected until the cooldown ends. Retry after getRemainingCooldownTime.`,
       { retryable: true, cause, docsPath: docsAnchor('ConsensusCooldownError') },
@@ -231,7 +232,7 @@ export type AlreadySubmittedErrorType = AlreadySubmittedError & { name: 'Already
  */
 export class AlreadySubmittedError extends EscrowError {
   override name = 'AlreadySubmittedError' as const
-  constructor({ jobId, cause }: Cause & { jobId?: bigint | undefined }) {
+  constructor({ jobId, cause }: EscrowErrorCause & { jobId?: bigint | undefined }) {
     super(
       `This oracle already proposed a node set for job ${jobId ?? '(unknown)'} in the current epoch. Wait for the next epoch to propose again.`,
       { retryable: false, cause, docsPath: docsAnchor('AlreadySubmittedError') },
@@ -254,7 +255,7 @@ export type JobClosedErrorType = JobClosedError & { name: 'JobClosedError' }
  */
 export class JobClosedError extends EscrowError {
   override name = 'JobClosedError' as const
-  constructor({ jobId, cause }: Cause & { jobId?: bigint | undefined }) {
+  constructor({ jobId, cause }: EscrowErrorCause & { jobId?: bigint | undefined }) {
     super(
       `Job ${jobId ?? '(unknown)'} is closed. Closed jobs cannot be extended or reassigned; create a new job (and withdraw the closed job's balance with withdrawClosedJobBalance).`,
       { retryable: false, cause, docsPath: docsAnchor('JobClosedError') },
@@ -279,7 +280,7 @@ export type JobUnderConsensusErrorType = JobUnderConsensusError & {
  */
 export class JobUnderConsensusError extends EscrowError {
   override name = 'JobUnderConsensusError' as const
-  constructor({ jobId, cause }: Cause & { jobId?: bigint | undefined }) {
+  constructor({ jobId, cause }: EscrowErrorCause & { jobId?: bigint | undefined }) {
     super(
       `Job ${jobId ?? '(unknown)'} has an open consensus round, so it cannot be redeemed yet. Retry after the oracles agree (or after the round lapses).`,
       { retryable: true, cause, docsPath: docsAnchor('JobUnderConsensusError') },
@@ -308,7 +309,7 @@ export class RedemptionCooldownError extends EscrowError {
     jobId,
     redeemableAt,
     cause,
-  }: Cause & { jobId?: bigint | undefined; redeemableAt?: bigint | undefined }) {
+  }: EscrowErrorCause & { jobId?: bigint | undefined; redeemableAt?: bigint | undefined }) {
     super(
       `Job ${jobId ?? '(unknown)'} was paid less than an hour ago; it can be redeemed from ${redeemableAt !== undefined ? `Unix time ${redeemableAt}` : 'one hour after payment'}. Retry then.`,
       { retryable: true, cause, docsPath: docsAnchor('RedemptionCooldownError') },
@@ -331,7 +332,7 @@ export type NoRewardsToClaimErrorType = NoRewardsToClaimError & { name: 'NoRewar
  */
 export class NoRewardsToClaimError extends EscrowError {
   override name = 'NoRewardsToClaimError' as const
-  constructor({ node, cause }: Cause & { node?: Address | undefined }) {
+  constructor({ node, cause }: EscrowErrorCause & { node?: Address | undefined }) {
     super(
       `${node ?? 'The node'} has no rewards to claim. Check getNodePoAIRewards first; rewards appear after an allocation.`,
       { retryable: false, cause, docsPath: docsAnchor('NoRewardsToClaimError') },
@@ -354,7 +355,7 @@ export type SwapFailedErrorType = SwapFailedError & { name: 'SwapFailedError' }
  */
 export class SwapFailedError extends EscrowError {
   override name = 'SwapFailedError' as const
-  constructor({ cause }: Cause) {
+  constructor({ cause }: EscrowErrorCause) {
     super(
       'The USDC→R1 swap on the Uniswap V2 pool failed or returned nothing. Retry later, or accept a lower minimum output.',
       { retryable: true, cause, docsPath: docsAnchor('SwapFailedError') },
@@ -380,7 +381,7 @@ export type JobBalanceExhaustedErrorType = JobBalanceExhaustedError & {
  */
 export class JobBalanceExhaustedError extends EscrowError {
   override name = 'JobBalanceExhaustedError' as const
-  constructor({ cause }: Cause) {
+  constructor({ cause }: EscrowErrorCause) {
     super(
       'A job would be overdrawn by this allocation (more active nodes than paid for), so the escrow reverted it. Top the job up or correct its node set, then allocate again.',
       { retryable: false, cause, docsPath: docsAnchor('JobBalanceExhaustedError') },
@@ -405,7 +406,7 @@ export type EscrowAlreadyExistsErrorType = EscrowAlreadyExistsError & {
  */
 export class EscrowAlreadyExistsError extends EscrowError {
   override name = 'EscrowAlreadyExistsError' as const
-  constructor({ account, cause }: Cause & { account?: Address | undefined }) {
+  constructor({ account, cause }: EscrowErrorCause & { account?: Address | undefined }) {
     super(
       `${account ?? 'The account'} already owns a CSP escrow; each owner has one. Find it with getEscrow.`,
       { retryable: false, cause, docsPath: docsAnchor('EscrowAlreadyExistsError') },
@@ -428,7 +429,7 @@ export type NoOracleNodeErrorType = NoOracleNodeError & { name: 'NoOracleNodeErr
  */
 export class NoOracleNodeError extends EscrowError {
   override name = 'NoOracleNodeError' as const
-  constructor({ account, cause }: Cause & { account?: Address | undefined }) {
+  constructor({ account, cause }: EscrowErrorCause & { account?: Address | undefined }) {
     super(
       `${account ?? 'The account'} owns no ND or MND licence linked to an oracle node, which a CSP needs to deploy an escrow. Link a licence to an oracle node first.`,
       { retryable: false, cause, docsPath: docsAnchor('NoOracleNodeError') },
@@ -451,7 +452,7 @@ export type InvalidDelegateErrorType = InvalidDelegateError & { name: 'InvalidDe
 export class InvalidDelegateError extends EscrowError {
   override name = 'InvalidDelegateError' as const
   readonly reason: string
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `Invalid delegate: ${reason}. Delegate to another, non-zero address and grant at least one permission.`,
       { retryable: false, cause, docsPath: docsAnchor('InvalidDelegateError') },
@@ -474,7 +475,7 @@ export type DelegateNotFoundErrorType = DelegateNotFoundError & { name: 'Delegat
  */
 export class DelegateNotFoundError extends EscrowError {
   override name = 'DelegateNotFoundError' as const
-  constructor({ delegate, cause }: Cause & { delegate?: Address | undefined }) {
+  constructor({ delegate, cause }: EscrowErrorCause & { delegate?: Address | undefined }) {
     super(
       `${delegate ?? 'The address'} is not a delegate of this escrow. List the delegates with getDelegates.`,
       { retryable: false, cause, docsPath: docsAnchor('DelegateNotFoundError') },
@@ -498,7 +499,7 @@ export type DelegateConflictErrorType = DelegateConflictError & { name: 'Delegat
 export class DelegateConflictError extends EscrowError {
   override name = 'DelegateConflictError' as const
   readonly reason: 'owns-escrow' | 'other-escrow'
-  constructor({ reason, cause }: Cause & { reason: 'owns-escrow' | 'other-escrow' }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: 'owns-escrow' | 'other-escrow' }) {
     super(
       reason === 'owns-escrow'
         ? 'The delegate owns an escrow itself, and an address can be registered with one escrow only. Choose another address.'
@@ -524,7 +525,7 @@ export type InvalidNodeSetErrorType = InvalidNodeSetError & { name: 'InvalidNode
  */
 export class InvalidNodeSetError extends EscrowError {
   override name = 'InvalidNodeSetError' as const
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `Invalid node set: ${reason}. List each node once, as non-zero EVM addresses (canonicalNodeSet helps).`,
       { retryable: false, cause, docsPath: docsAnchor('InvalidNodeSetError') },
@@ -547,7 +548,7 @@ export type NodeSetNotCachedErrorType = NodeSetNotCachedError & { name: 'NodeSet
  */
 export class NodeSetNotCachedError extends EscrowError {
   override name = 'NodeSetNotCachedError' as const
-  constructor({ cause }: Cause) {
+  constructor({ cause }: EscrowErrorCause) {
     super(
       'The consensus winner was never stored by the PoAIManager (HashNotStored). This is a contract invariant failure: report the transaction.',
       { retryable: false, cause, docsPath: docsAnchor('NodeSetNotCachedError') },
@@ -573,7 +574,7 @@ export type EscrowConfigurationErrorType = EscrowConfigurationError & {
 export class EscrowConfigurationError extends EscrowError {
   override name = 'EscrowConfigurationError' as const
   readonly reason: string
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `The contracts rejected a configuration value: ${reason}. Fix the value and send again.`,
       {
@@ -602,7 +603,7 @@ export type ReconciliationErrorType = ReconciliationError & { name: 'Reconciliat
 export class ReconciliationError extends EscrowError {
   override name = 'ReconciliationError' as const
   readonly reason: string
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(`A reconciliation pass failed: ${reason}. Inspect the jobs involved before retrying.`, {
       retryable: false,
       cause,
@@ -627,7 +628,7 @@ export type BeforeGenesisErrorType = BeforeGenesisError & { name: 'BeforeGenesis
  */
 export class BeforeGenesisError extends EscrowError {
   override name = 'BeforeGenesisError' as const
-  constructor({ cause }: Cause) {
+  constructor({ cause }: EscrowErrorCause) {
     super(
       "The chain's time is before the Controller's first epoch, so no epoch can be computed. Retry after genesis.",
       { retryable: true, cause, docsPath: docsAnchor('BeforeGenesisError') },
@@ -649,7 +650,7 @@ export type NothingToPayErrorType = NothingToPayError & { name: 'NothingToPayErr
  */
 export class NothingToPayError extends EscrowError {
   override name = 'NothingToPayError' as const
-  constructor({ cause }: Cause) {
+  constructor({ cause }: EscrowErrorCause) {
     super('The extension adds no epochs or costs nothing. Ask for a later end epoch.', {
       retryable: false,
       cause,
@@ -673,7 +674,7 @@ export type JobLimitExceededErrorType = JobLimitExceededError & { name: 'JobLimi
  */
 export class JobLimitExceededError extends EscrowError {
   override name = 'JobLimitExceededError' as const
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(`${reason}: epochs and node counts must fit in 32 bits. Use a smaller value.`, {
       retryable: false,
       cause,
@@ -700,7 +701,7 @@ export type ClosedJobWithdrawalErrorType = ClosedJobWithdrawalError & {
 export class ClosedJobWithdrawalError extends EscrowError {
   override name = 'ClosedJobWithdrawalError' as const
   readonly reason: string
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `The job's balance cannot be withdrawn: ${reason}. Only closed jobs with a balance left can be; pending jobs are redeemed instead.`,
       { retryable: false, cause, docsPath: docsAnchor('ClosedJobWithdrawalError') },
@@ -726,7 +727,7 @@ export type ClosedJobsNotPrunableErrorType = ClosedJobsNotPrunableError & {
  */
 export class ClosedJobsNotPrunableError extends EscrowError {
   override name = 'ClosedJobsNotPrunableError' as const
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `Closed jobs could not be pruned: ${reason}. Pass positions in descending order, after withdrawing each job's balance.`,
       { retryable: false, cause, docsPath: docsAnchor('ClosedJobsNotPrunableError') },
@@ -750,7 +751,7 @@ export type PermitErrorType = PermitError & { name: 'PermitError' }
 export class PermitError extends EscrowError {
   override name = 'PermitError' as const
   readonly reason: string
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(
       `The USDC permit failed: ${reason}. Sign a fresh permit, or use \`allowance: 'approve'\`.`,
       {
@@ -778,7 +779,7 @@ export type JobTypeRejectedErrorType = JobTypeRejectedError & { name: 'JobTypeRe
  */
 export class JobTypeRejectedError extends EscrowError {
   override name = 'JobTypeRejectedError' as const
-  constructor({ reason, cause }: Cause & { reason: string }) {
+  constructor({ reason, cause }: EscrowErrorCause & { reason: string }) {
     super(`${reason}: pick a job type from sdk-core's \`jobTypes\` catalogue.`, {
       retryable: false,
       cause,
@@ -803,7 +804,7 @@ export type EscrowNotFoundErrorType = EscrowNotFoundError & { name: 'EscrowNotFo
 export class EscrowNotFoundError extends EscrowError {
   override name = 'EscrowNotFoundError' as const
   readonly account: Address
-  constructor({ account, cause }: Cause & { account: Address }) {
+  constructor({ account, cause }: EscrowErrorCause & { account: Address }) {
     super(
       `${account} neither owns a CSP escrow nor is a delegate of one. Deploy one with deployCspEscrow, or pass \`escrow\`.`,
       { retryable: false, cause, docsPath: docsAnchor('EscrowNotFoundError') },
