@@ -1,9 +1,9 @@
 import { allocateJobEpochs, formatUsdc, getJobRunway, quoteJob } from '@ratio1/sdk-core'
 import { getEscrowBalances } from '@ratio1/sdk-escrow'
+import { type LocalNetwork, startLocalNetwork } from '@ratio1/test-chain/local-network'
 import { http } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from './cli.js'
-import { type LocalNetwork, startLocalNetwork } from './localNetwork.js'
 
 type ViewJson = {
   epoch: string

@@ -1,8 +1,8 @@
 import { allocateJobEpochs, formatUsdc, quoteJob } from '@ratio1/sdk-core'
+import { type LocalNetwork, startLocalNetwork } from '@ratio1/test-chain/local-network'
 import { erc20Abi } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from './cli.js'
-import { type LocalNetwork, startLocalNetwork } from './localNetwork.js'
 
 let net: LocalNetwork
 let jobId: bigint
