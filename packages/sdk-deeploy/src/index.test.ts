@@ -48,6 +48,7 @@ test('root entry exports', () => {
       "getPreferredNodes",
       "getR1fsJobPipeline",
       "hashRequestPayload",
+      "isSecretKey",
       "legacyMessagePrefix",
       "parseLosslessJson",
       "parseMemory",

@@ -192,6 +192,7 @@ export {
   type SignerUnavailableErrorType,
 } from './errors/signature.js'
 export { TemplateValidationError, type TemplateValidationErrorType } from './errors/template.js'
+export { isSecretKey } from './internal/redact.js'
 // JSON
 export { LosslessNumber } from './json/losslessNumber.js'
 export { type LosslessJson, parseLosslessJson } from './json/parseLosslessJson.js'
@@ -303,5 +304,4 @@ export type {
   PluginInstanceConfig,
   UpdatePipelineRequest,
 } from './types/pipeline.js'
-
 export { version } from './version.js'

@@ -23,7 +23,18 @@ const markers = [
 ]
 const perNode = new Set(['PERNODECONFIG'])
 
-/** @internal */
+/**
+ * Whether a request field holds a secret the oracles mask in echoes and logs: its upper-cased,
+ * alphanumeric-only name contains a marker such as `TOKEN`, `PASSWORD`, `SECRET`, `PRIVATEKEY` or `APIKEY`
+ * (and per-node configuration, which may carry any of them).
+ *
+ * @example
+ * ```ts
+ * import { isSecretKey } from '@ratio1/sdk-deeploy'
+ * isSecretKey('CR_PASSWORD') // true
+ * isSecretKey('IMAGE') // false
+ * ```
+ */
 export function isSecretKey(key: string): boolean {
   const normalized = key.toUpperCase().replace(/[^A-Z0-9]/g, '')
   return perNode.has(normalized) || markers.some((marker) => normalized.includes(marker))

@@ -1,4 +1,5 @@
 // Helpers shared by the Deeploy handlers.
+import { isSecretKey } from '@ratio1/sdk-deeploy'
 
 /** A handled Deeploy failure: answered with HTTP 200 and `result.status = "fail"`, as the oracles do. */
 export class DeeployFailure extends Error {
@@ -8,26 +9,10 @@ export class DeeployFailure extends Error {
   }
 }
 
-const secretMarkers = [
-  'BEGINPRIVATEKEY',
-  'CERTIFICATE',
-  'CACRT',
-  'CAKEY',
-  'NODECRT',
-  'NODEKEY',
-  'CLIENTCRT',
-  'CLIENTKEY',
-  'TOKEN',
-  'PASSWORD',
-  'PASS',
-  'PWD',
-  'SECRET',
-  'PRIVATEKEY',
-  'APIKEY',
-  'ACCESSKEY',
-]
-
-/** Masks secret-looking keys (and per-node config) the way the oracles redact failure echoes. */
+/**
+ * Masks secret-looking keys (and per-node config) the way the oracles redact failure echoes, and bounds
+ * the echo's size (it is built from untrusted input).
+ */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 16) return '…'
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1))
@@ -36,10 +21,7 @@ export function redact(value: unknown, depth = 0): unknown {
     for (const [key, item] of Object.entries(value).slice(0, 200)) {
       // An own "__proto__" key (JSON.parse makes one) would set the prototype here; it is dropped.
       if (key === '__proto__') continue
-      const normalized = key.toUpperCase().replace(/[^A-Z0-9]/g, '')
-      const secret =
-        normalized === 'PERNODECONFIG' || secretMarkers.some((m) => normalized.includes(m))
-      out[key] = secret && item ? '***' : redact(item, depth + 1)
+      out[key] = isSecretKey(key) && item ? '***' : redact(item, depth + 1)
     }
     return out
   }
