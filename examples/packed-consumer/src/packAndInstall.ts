@@ -46,9 +46,11 @@ export function packAndInstall(
   }
   const consumer = join(directory, 'consumer')
   mkdirSync(consumer, { recursive: true })
+  // Packed packages depend on each other by version; point those ranges at the tarballs too.
+  const overrides = Object.fromEntries(packages.map((name) => [name, dependencies[name] as string]))
   writeFileSync(
     join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, dependencies }, null, 2),
+    JSON.stringify({ name: 'consumer', private: true, dependencies, pnpm: { overrides } }, null, 2),
   )
   const store = pnpm(['store', 'path'], workspace).trim()
   pnpm(
