@@ -50,7 +50,7 @@ export {
   type GetRatio1SystemContractsReturnType,
   getRatio1SystemContracts,
 } from './deploy/getRatio1SystemContracts.js'
-export type { SigningClient } from './deploy/internal.js'
+export type { SigningClient, WriteAndWaitErrorType } from './deploy/internal.js'
 export {
   type MintNodeLicensesErrorType,
   type MintNodeLicensesParameters,
@@ -72,6 +72,7 @@ export {
 export type {
   CspEscrowContract,
   Ratio1Clients,
+  Ratio1ContractHandle,
   Ratio1SystemAddresses,
   Ratio1SystemContracts,
 } from './deploy/types.js'

@@ -48,30 +48,31 @@ export type Ratio1Clients<
   walletClient extends WalletClient = WalletClient,
 > = { public: publicClient; wallet: walletClient }
 
-type Handle<abi extends readonly unknown[], clients extends Ratio1Clients> = GetContractReturnType<
-  abi,
-  clients
->
+/** A typed viem contract handle for one ABI, bound to the system's clients. */
+export type Ratio1ContractHandle<
+  abi extends readonly unknown[],
+  clients extends Ratio1Clients,
+> = GetContractReturnType<abi, clients>
 
 /** Typed viem contract handles (`read`, `write`, `simulate`, `estimateGas`, events) per contract. */
 export type Ratio1SystemContracts<clients extends Ratio1Clients = Ratio1Clients> = {
-  usdc: Handle<typeof usdcAbi, clients>
-  r1: Handle<typeof r1Abi, clients>
-  controller: Handle<typeof controllerAbi, clients>
-  nd: Handle<typeof ndContractAbi, clients>
-  mnd: Handle<typeof mndContractAbi, clients>
-  burnContract: Handle<typeof burnContractAbi, clients>
-  uniswapV2Factory: Handle<typeof uniswapV2FactoryAbi, clients>
-  uniswapV2Router: Handle<typeof uniswapV2RouterAbi, clients>
-  uniswapV2Pair: Handle<typeof uniswapV2PairAbi, clients>
-  adoptionOracle: Handle<typeof adoptionOracleAbi, clients>
-  poaiManager: Handle<typeof poaiManagerAbi, clients>
-  cspEscrowBeacon: Handle<typeof upgradeableBeaconAbi, clients>
-  multicall3: Handle<typeof multicall3Abi, clients>
+  usdc: Ratio1ContractHandle<typeof usdcAbi, clients>
+  r1: Ratio1ContractHandle<typeof r1Abi, clients>
+  controller: Ratio1ContractHandle<typeof controllerAbi, clients>
+  nd: Ratio1ContractHandle<typeof ndContractAbi, clients>
+  mnd: Ratio1ContractHandle<typeof mndContractAbi, clients>
+  burnContract: Ratio1ContractHandle<typeof burnContractAbi, clients>
+  uniswapV2Factory: Ratio1ContractHandle<typeof uniswapV2FactoryAbi, clients>
+  uniswapV2Router: Ratio1ContractHandle<typeof uniswapV2RouterAbi, clients>
+  uniswapV2Pair: Ratio1ContractHandle<typeof uniswapV2PairAbi, clients>
+  adoptionOracle: Ratio1ContractHandle<typeof adoptionOracleAbi, clients>
+  poaiManager: Ratio1ContractHandle<typeof poaiManagerAbi, clients>
+  cspEscrowBeacon: Ratio1ContractHandle<typeof upgradeableBeaconAbi, clients>
+  multicall3: Ratio1ContractHandle<typeof multicall3Abi, clients>
 }
 
 /** A CspEscrow handle, as returned by `getCspEscrowContract`. */
-export type CspEscrowContract<clients extends Ratio1Clients = Ratio1Clients> = Handle<
+export type CspEscrowContract<clients extends Ratio1Clients = Ratio1Clients> = Ratio1ContractHandle<
   typeof cspEscrowAbi,
   clients
 >
