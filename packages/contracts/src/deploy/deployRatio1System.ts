@@ -46,16 +46,40 @@ import { registerOracles } from './registerOracles.js'
 import { seedLiquidity } from './seedLiquidity.js'
 import type { Ratio1Clients, Ratio1SystemAddresses, Ratio1SystemContracts } from './types.js'
 
-/** Where viem's chain definitions expect Multicall3 on every chain. */
+/**
+ * Where viem's chain definitions expect Multicall3 on every chain.
+ *
+ * @example
+ * ```ts
+ * import { canonicalMulticall3Address } from '@ratio1/contracts/deploy'
+ * const code = await publicClient.getCode({ address: canonicalMulticall3Address })
+ * ```
+ */
 export const canonicalMulticall3Address: Address = '0xcA11bde05977b3631167028862bE2a173976CA11'
 
 /** ERC-1967 admin slot: `keccak256("eip1967.proxy.admin") - 1`. */
 const adminSlot: Hex = '0xb53127684a568b3173ae13b9f8a6016e243e63b6e8ee1178d6a717850b5d6103'
 
-/** Default R1 cap of the devnet token: 1 000 000 000 R1 (a devnet choice, not the live cap). */
+/**
+ * Default R1 cap of the devnet token: 1 000 000 000 R1 (a devnet choice, not the live cap).
+ *
+ * @example
+ * ```ts
+ * import { defaultR1Cap, deployRatio1System } from '@ratio1/contracts/deploy'
+ * await deployRatio1System({ walletClient, publicClient, r1Cap: defaultR1Cap * 2n })
+ * ```
+ */
 export const defaultR1Cap = 1_000_000_000n * 10n ** 18n
 
-/** Default initial USDC/R1 liquidity: 1 000 000 USDC against 1 000 000 R1 (a devnet choice). */
+/**
+ * Default initial USDC/R1 liquidity: 1 000 000 USDC against 1 000 000 R1 (a devnet choice).
+ *
+ * @example
+ * ```ts
+ * import { defaultLiquidity, deployRatio1System } from '@ratio1/contracts/deploy'
+ * await deployRatio1System({ walletClient, publicClient, liquidity: { ...defaultLiquidity, usdc: 10n ** 12n } })
+ * ```
+ */
 export const defaultLiquidity = { usdc: 1_000_000n * 10n ** 6n, r1: 1_000_000n * 10n ** 18n }
 
 export type DeployRatio1SystemParameters<
