@@ -97,14 +97,18 @@ describe('createJobsIdempotent with a local account (sign, journal, broadcast)',
     const { journal, inner } = crashingJournal('sent', 'after')
     const parameters = { key: 'order-pending', journal, jobs }
     await chain.fund(csp.account.address, total)
+    // Allow the escrow up front, so the only transaction of the payment is createJobs itself and nothing
+    // has to be mined before the crash (mining the permit first raced with the payment's broadcast).
+    await csp.writeContract({
+      address: chain.addresses.usdc,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [chain.escrows.csp, total],
+    })
     await chain.testClient.setAutomine(false)
     const run = createJobsIdempotent(csp, parameters).catch((e: unknown) => e)
-    // Mine the permit so the payment itself gets signed; the crash then leaves it pending.
-    for (let i = 0; i < 50 && (await inner.get('order-pending'))?.status !== 'sent'; i++) {
-      await chain.testClient.mine({ blocks: 1 })
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
     expect(await run).toBeInstanceOf(Crash)
+    expect((await inner.get('order-pending'))?.status).toBe('sent')
     expect(
       await chain.publicClient
         .getBlock({ blockTag: 'pending', includeTransactions: true })
