@@ -84,7 +84,10 @@ describe('stores', () => {
     const store = createFileStore<unknown>(path)
     await fc.assert(
       fc.asyncProperty(
-        fc.jsonValue().map((json) => ({ json, amount: 17n })),
+        // JSON has no negative zero, so -0 is normalised to 0 before it is stored.
+        fc
+          .jsonValue()
+          .map((json) => ({ json: JSON.parse(JSON.stringify(json)) as unknown, amount: 17n })),
         fc.bigInt(),
         async (entry, amount) => {
           const stored = { ...entry, amount }
