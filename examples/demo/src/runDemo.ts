@@ -229,7 +229,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
 
     await step('Starting the reference oracles (loops on a manual clock, Deeploy API in process)')
     const oracles: Oracle[] = []
-    const byHost = new Map<string, OracleServer['server']>()
+    const byHost = new Map<string, OracleServer['handle']>()
     for (const [i, account] of oracleAccounts.entries()) {
       const store = createStateStore({ path: ':memory:' })
       stores.push(store)
@@ -255,7 +255,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunDemoRetu
         clock: systemClock,
         alias: `oracle-${i + 1}`,
       })
-      byHost.set(`oracle-${i + 1}.deeploy.local`, server.server)
+      byHost.set(`oracle-${i + 1}.deeploy.local`, server.handle)
     }
     const { quorum, agreement } = consensusThresholds(oracleCount)
     say(`${oracleCount} oracles: quorum ${quorum} proposals, agreement ${agreement} matching`)

@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { isNodeAddress, nodeAddressToEthAddress } from '@ratio1/sdk-core'
 import {
   type Fleet,
+  type FleetCommand,
   type FleetNode,
   FleetNodeError,
   type NodeResources,
@@ -30,8 +31,28 @@ export type FleetFileWorkload = {
   startedAt: number
 }
 
-/** The whole fleet file. */
-export type FleetFile = { nodes: FleetFileNode[]; workloads: FleetFileWorkload[] }
+/**
+ * A command the oracle delivered (Deeploy `/send_instance_command`, `/send_app_command`), appended
+ * for an external tool that applies it to the node and may then remove the entry.
+ */
+export type FleetFileCommand = {
+  node: NodeAddress
+  jobId: string
+  appId: string
+  pluginSignature?: string
+  instanceId?: string
+  /** Any JSON value the plugin understands, e.g. `"RESTART"`. */
+  command: unknown
+  /** When the oracle wrote it (ms). */
+  sentAt: number
+}
+
+/** The whole fleet file; `commands` appears with the first delivered command. */
+export type FleetFile = {
+  nodes: FleetFileNode[]
+  workloads: FleetFileWorkload[]
+  commands?: FleetFileCommand[]
+}
 
 export type CreateJsonFileFleetParameters = {
   /** The fleet file; read on every call, so an operator's edits apply at the oracle's next tick. */
@@ -47,7 +68,8 @@ export class FleetFileError extends Error {
 
 /**
  * A `Fleet` (the interface the reference oracle drives) backed by a JSON file: the nodes an operator
- * runs, their health, and the workloads the oracle placed on them. Writes go through a temporary file
+ * runs, their health, the workloads the oracle placed on them, and the commands it delivered to them
+ * (appended to `commands` for an external tool to carry out). Writes go through a temporary file
  * and a rename, one at a time, so the file is never seen half-written and concurrent starts and stops
  * of one oracle do not lose each other's changes.
  *
@@ -58,7 +80,9 @@ export class FleetFileError extends Error {
  * const oracle = createOracle({ publicClient, walletClient, addresses, fleet, store: createStateStore({ path: ':memory:' }) })
  * ```
  */
-export function createJsonFileFleet(parameters: CreateJsonFileFleetParameters): Fleet {
+export function createJsonFileFleet(
+  parameters: CreateJsonFileFleetParameters,
+): Fleet & Required<Pick<Fleet, 'sendCommand'>> {
   const { path } = parameters
   const now = parameters.now ?? Date.now
   let queue: Promise<unknown> = Promise.resolve()
@@ -147,6 +171,29 @@ export function createJsonFileFleet(parameters: CreateJsonFileFleetParameters): 
         file.workloads = file.workloads.filter((w) => !(w.node === node && w.jobId === id))
       })
     },
+    sendCommand(parameters: FleetCommand) {
+      return update((file) => {
+        const { node, appId } = parameters
+        find(file, node, true)
+        const jobId = parameters.jobId.toString()
+        if (!file.workloads.some((w) => w.node === node && w.jobId === jobId && w.appId === appId))
+          throw new FleetNodeError({ node, reason: 'not-running', jobId: parameters.jobId, appId })
+        file.commands = [
+          ...(file.commands ?? []),
+          {
+            node,
+            jobId,
+            appId,
+            ...(parameters.pluginSignature === undefined
+              ? {}
+              : { pluginSignature: parameters.pluginSignature }),
+            ...(parameters.instanceId === undefined ? {} : { instanceId: parameters.instanceId }),
+            command: parameters.command,
+            sentAt: now(),
+          },
+        ]
+      })
+    },
   }
 }
 
@@ -155,9 +202,15 @@ function parseFleetFile(data: unknown, path: string): FleetFile {
     throw new FleetFileError(`${path}: ${where} ${rule}`)
   }
   if (typeof data !== 'object' || data === null) return fail('the file', 'must be a JSON object')
-  const { nodes, workloads = [] } = data as { nodes?: unknown; workloads?: unknown }
+  const {
+    nodes,
+    workloads = [],
+    commands,
+  } = data as { nodes?: unknown; workloads?: unknown; commands?: unknown }
   if (!Array.isArray(nodes)) return fail('"nodes"', 'must be an array')
   if (!Array.isArray(workloads)) return fail('"workloads"', 'must be an array')
+  if (commands !== undefined && !Array.isArray(commands))
+    return fail('"commands"', 'must be an array')
   const seen = new Set<string>()
   for (const [i, node] of nodes.entries()) {
     const n = node as Partial<FleetFileNode>
@@ -185,5 +238,21 @@ function parseFleetFile(data: unknown, path: string): FleetFile {
       fail(`${at}.pipeline`, 'must be an object')
     if (typeof w.startedAt !== 'number') fail(`${at}.startedAt`, 'must be a number (ms)')
   }
-  return { nodes: nodes as FleetFileNode[], workloads: workloads as FleetFileWorkload[] }
+  // Commands are history: a node removed from the file since does not invalidate its entries.
+  for (const [i, entry] of (commands ?? []).entries()) {
+    const c = entry as Partial<FleetFileCommand>
+    const at = `commands[${i}]`
+    if (typeof c !== 'object' || c === null) fail(at, 'must be an object')
+    if (typeof c.node !== 'string') fail(`${at}.node`, 'must be a node address')
+    if (typeof c.jobId !== 'string' || !/^\d+$/.test(c.jobId))
+      fail(`${at}.jobId`, 'must be a decimal string')
+    if (typeof c.appId !== 'string') fail(`${at}.appId`, 'must be a string')
+    if (!('command' in c)) fail(`${at}.command`, 'is required')
+    if (typeof c.sentAt !== 'number') fail(`${at}.sentAt`, 'must be a number (ms)')
+  }
+  return {
+    nodes: nodes as FleetFileNode[],
+    workloads: workloads as FleetFileWorkload[],
+    ...(commands === undefined ? {} : { commands: commands as FleetFileCommand[] }),
+  }
 }

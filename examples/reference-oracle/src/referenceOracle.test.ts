@@ -224,6 +224,42 @@ describe('reference oracle over a JSON-file fleet', () => {
   })
 })
 
+describe('commands through the Deeploy API', () => {
+  test('an app command lands in the fleet file for every running instance, for an external tool to carry out', async () => {
+    // Running means on an online node: the file keeps the offline node's entry as history.
+    const running = await oracle.fleet.listWorkloads()
+    const jobId = running[0]!.jobId
+    expect(running.every((w) => w.jobId === jobId)).toBe(true)
+    const deeploy = createDeeployClient({
+      baseUrl: oracle.url,
+      account: privateKeyToAccount(devnet.csp.privateKey),
+      retry: 0,
+      verifyResponse: verifyResponseSignature,
+    })
+    const result = await deeploy.sendAppCommand({ jobId, command: 'RESTART' })
+    const appId = running[0]!.appId
+    expect(result.targets!.map((t) => [t[0], t[1]]).sort()).toEqual(
+      running.map((w) => [w.node, appId]).sort(),
+    )
+    const commands = readFleet().commands!
+    expect(commands.map((c) => c.node).sort()).toEqual(running.map((w) => w.node).sort())
+    for (const entry of commands)
+      expect(entry).toEqual({
+        node: entry.node,
+        jobId: String(jobId),
+        appId,
+        pluginSignature: 'CONTAINER_APP_RUNNER',
+        instanceId: expect.any(String),
+        command: 'RESTART',
+        sentAt: clock.now(),
+      })
+    // The file only records the command: restarting is the external tool's job.
+    expect((await oracle.fleet.listWorkloads()).map((w) => w.startedAt)).toEqual(
+      running.map((w) => w.startedAt),
+    )
+  })
+})
+
 describe('the fleet file format', () => {
   test('mistakes name the field and the rule', async () => {
     const bad = join(dir, 'bad.json')
@@ -279,5 +315,77 @@ describe('the fleet file format', () => {
       ['a', true, a.eth],
       ['b', false, b.eth],
     ])
+  })
+
+  test('commands are appended to the file and kept across later writes; a node that does not run the app is refused', async () => {
+    const path = join(dir, 'commands.json')
+    const [a, b, c] = workers as [(typeof workers)[0], (typeof workers)[0], (typeof workers)[0]]
+    const resources = { cpu: 1, memoryMb: 1, storageMb: 1 }
+    writeFileSync(
+      path,
+      JSON.stringify({
+        nodes: [
+          { address: a.address, alias: 'a', online: true, resources },
+          { address: b.address, alias: 'b', online: false, resources },
+          { address: c.address, alias: 'c', online: true, resources },
+        ],
+      }),
+    )
+    let time = 100
+    const fleet = createJsonFileFleet({ path, now: () => time })
+    const workload = { jobId: 5n, appId: 'app_5', owner: devnet.csp.address, pipeline: {} }
+    await fleet.startWorkload({ node: a.address, workload })
+    time = 200
+    await fleet.sendCommand({
+      node: a.address,
+      jobId: 5n,
+      appId: 'app_5',
+      command: { ACTION: 'RELOAD' },
+      pluginSignature: 'CONTAINER_APP_RUNNER',
+      instanceId: 'app_5_0',
+    })
+    time = 300
+    await fleet.sendCommand({ node: a.address, jobId: 5n, appId: 'app_5', command: 'RESTART' })
+    // A later write of the oracle keeps the commands an external tool has not consumed yet.
+    await fleet.startWorkload({ node: c.address, workload: { ...workload, jobId: 6n } })
+    const file = JSON.parse(readFileSync(path, 'utf8')) as FleetFile
+    expect(file.commands).toEqual([
+      {
+        node: a.address,
+        jobId: '5',
+        appId: 'app_5',
+        pluginSignature: 'CONTAINER_APP_RUNNER',
+        instanceId: 'app_5_0',
+        command: { ACTION: 'RELOAD' },
+        sentAt: 200,
+      },
+      { node: a.address, jobId: '5', appId: 'app_5', command: 'RESTART', sentAt: 300 },
+    ])
+    expect(file.workloads.map((w) => [w.jobId, w.startedAt])).toEqual([
+      ['5', 100],
+      ['6', 300],
+    ])
+
+    const send = (node: `0xai_${string}`, jobId: bigint, appId = 'app_5') =>
+      fleet.sendCommand({ node, jobId, appId, command: 'STOP' })
+    await expect(send(b.address, 5n)).rejects.toThrow('offline')
+    await expect(send(c.address, 5n)).rejects.toMatchObject({
+      name: 'FleetNodeError',
+      reason: 'not-running',
+      jobId: 5n,
+    })
+    await expect(send(a.address, 5n, 'app_other')).rejects.toThrow(
+      `Node ${a.address} does not run job 5 as app app_other.`,
+    )
+    expect((JSON.parse(readFileSync(path, 'utf8')) as FleetFile).commands).toHaveLength(2)
+
+    // An external tool that breaks the commands section is told where.
+    writeFileSync(
+      path,
+      JSON.stringify({ ...file, commands: [{ ...file.commands![0], sentAt: 'x' }] }),
+    )
+    await expect(fleet.listNodes()).rejects.toThrow('commands[0].sentAt must be a number (ms)')
+    writeFileSync(path, JSON.stringify({ ...file, commands: {} }))
+    await expect(fleet.listNodes()).rejects.toThrow('"commands" must be an array')
   })
 })

@@ -22,6 +22,7 @@ export {
 export {
   type CreateSimulatedFleetParameters,
   createSimulatedFleet,
+  type DeliveredCommand,
   type SimulatedFleet,
 } from './fleet/createSimulatedFleet.js'
 export { getFleetView } from './fleet/getFleetView.js'
@@ -30,7 +31,14 @@ export {
   type ServeFleetReturnType,
   serveFleet,
 } from './fleet/serveFleet.js'
-export type { Fleet, FleetNode, NodeResources, PlacedWorkload, Workload } from './fleet/types.js'
+export type {
+  Fleet,
+  FleetCommand,
+  FleetNode,
+  NodeResources,
+  PlacedWorkload,
+  Workload,
+} from './fleet/types.js'
 // Loop decisions
 export {
   type DecideAvailabilityParameters,

@@ -148,6 +148,46 @@ describe('Deeploy API with the sdk-deeploy client', () => {
     expect(h.oracles[0]!.store.getJob(jobId!)?.deleted).toBe(true)
   })
 
+  test('handle(Request) answers in-process exactly as the HTTP server does', async () => {
+    const signed = await signRequest({
+      account: privateKeyToAccount(h.devnet.csp.privateKey),
+      requestType: 'get apps',
+      payload: {},
+    })
+    const inProcess = await api.handle(
+      new Request('http://oracle.local/get_apps', {
+        method: 'POST',
+        body: JSON.stringify({ request: signed }),
+      }),
+    )
+    const overHttp = await post('/get_apps', { request: signed })
+    const body = await inProcess.text()
+    expect(inProcess.status).toBe(200)
+    expect(verifyResponseSignature({ body }).valid).toBe(true)
+    const strip = (json: { result: Record<string, unknown> }) => {
+      const { EE_SIGN, EE_HASH, server_info, ...rest } = json.result
+      return rest
+    }
+    expect(strip(JSON.parse(body))).toEqual(strip(overHttp.json))
+
+    const big = await api.handle(
+      new Request('http://oracle.local/get_apps', {
+        method: 'POST',
+        body: JSON.stringify({ request: { pad: 'x'.repeat(70 * 1024) } }),
+      }),
+    )
+    expect(big.status).toBe(413)
+    expect((await big.json()).result.error).toBe('Request body exceeds the 65536-byte limit.')
+    const unknown = await api.handle(new Request('http://oracle.local/nope'))
+    expect(unknown.status).toBe(404)
+    expect((await unknown.json()).result.error).toMatch(/^Unknown endpoint GET \/nope/)
+    const preflight = await api.handle(
+      new Request('http://oracle.local/get_apps', { method: 'OPTIONS' }),
+    )
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*')
+  })
+
   test('health and metrics', async () => {
     const health = await fetch(`${url}/health`).then((r) => r.json())
     expect(health).toMatchObject({ status: 'ok', oracle: h.devnet.oracles[0]!.address })
@@ -274,9 +314,16 @@ describe('bad input', () => {
     const paths = [
       '/get_apps',
       '/create_pipeline',
+      '/update_pipeline',
+      '/scale_up_job_workers',
       '/delete_pipeline',
+      '/send_instance_command',
+      '/send_app_command',
       '/get_r1fs_job_pipeline',
+      '/get_preferred_nodes',
+      '/save_preferred_nodes',
       '/node_specs',
+      '/reconcile_csp_escrow_jobs',
     ]
     const input = fc.oneof(
       fc.record({

@@ -71,6 +71,14 @@ test('the devnet: three r1-oracle processes bring a job paid and created through
   })
   const { apps } = await other.getApps()
   expect(apps[String(jobId)]?.chain_job?.activeNodes).toEqual([...job.activeNodes])
+  // The oracles share their job specs: the third one serves the stored pipeline too.
+  const third = createDeeployClient({
+    baseUrl: net.oracleUrls[2]!,
+    account: privateKeyToAccount(devnet.csp.privateKey),
+    retry: 0,
+  })
+  const stored = await third.getR1fsJobPipeline({ jobId: jobId! } as never)
+  expect(stored.pipeline).toMatchObject({ NAME: created.app_id, OWNER: devnet.csp.address })
   // The admin endpoint advances epochs.
   const advanced = await fetch(`${net.adminUrl}/advance-epochs?epochs=1`, { method: 'POST' }).then(
     (r) => r.json(),

@@ -139,6 +139,8 @@ export async function startDevnet(
           host: '127.0.0.1',
           port: basePort + index,
           dbPath: join(dir, `${name}.db`),
+          // One spec store for all: a job deployed or deleted through one oracle is known to all.
+          sharedDbPath: join(dir, 'shared.db'),
           fleetUrl: fleetServer.url,
           tickMs: parameters.tickMs ?? 1_000,
           pollingIntervalMs: 50,
@@ -202,7 +204,11 @@ export async function startDevnet(
           return reply(200, { node: target, online: url.pathname === '/recover-node' })
         }
         if (req.method === 'GET' && url.pathname === '/status')
-          return reply(200, { ...fleet.snapshot(), oracles: oracleUrls })
+          return reply(200, {
+            ...fleet.snapshot(),
+            commands: fleet.commands(),
+            oracles: oracleUrls,
+          })
         reply(404, {
           error:
             'POST /advance-epochs?epochs=n, POST /fail-node?node=i, POST /recover-node?node=i, GET /status',

@@ -1,16 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
+import { LocalChainStartError, type LocalChainStartErrorType } from '../errors/oracle.js'
 
 export type StartHardhatNodeParameters = {
-  /** Loopback port. @default a random port in 20000–29999 */
+  /** Loopback port. @default a free port chosen by the system */
   port?: number | undefined
   /** How long to wait for the node to answer, ms. @default 60_000 */
   timeoutMs?: number | undefined
   /** Receives the node's output lines. */
   onOutput?: ((line: string) => void) | undefined
 }
+export type StartHardhatNodeErrorType = LocalChainStartErrorType
 export type StartHardhatNodeReturnType = {
   url: string
   port: number
@@ -35,7 +39,36 @@ export type StartHardhatNodeReturnType = {
 export async function startHardhatNode(
   parameters: StartHardhatNodeParameters = {},
 ): Promise<StartHardhatNodeReturnType> {
-  const port = parameters.port ?? 20_000 + Math.floor(Math.random() * 10_000)
+  if (parameters.port !== undefined) return startOn(parameters.port, parameters)
+  // A free port can be taken by someone else before the node binds it: then try another one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), parameters)
+    } catch (error) {
+      const inUse =
+        error instanceof LocalChainStartError &&
+        /EADDRINUSE|address already in use/i.test(error.output)
+      if (!inUse || attempt === 3) throw error
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function startOn(
+  port: number,
+  parameters: StartHardhatNodeParameters,
+): Promise<StartHardhatNodeReturnType> {
+  const url = `http://127.0.0.1:${port}`
   const require = createRequire(import.meta.url)
   const contractsDir = dirname(require.resolve('@ratio1/contracts/package.json'))
   const fromContracts = createRequire(join(contractsDir, 'package.json'))
@@ -47,7 +80,8 @@ export async function startHardhatNode(
     { cwd: contractsDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   const pid = child.pid
-  if (pid === undefined) throw new Error('hardhat node did not start')
+  if (pid === undefined)
+    throw new LocalChainStartError({ url, reason: 'the hardhat process did not spawn', output: '' })
   let exited = false
   const exit = new Promise<void>((resolve) =>
     child.once('exit', () => {
@@ -77,21 +111,27 @@ export async function startHardhatNode(
     await exit
     clearTimeout(timer)
   }
-  const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + (parameters.timeoutMs ?? 60_000)
   for (;;) {
-    if (exited) throw new Error(`hardhat node exited before answering:\n${output}`)
+    if (exited)
+      throw new LocalChainStartError({
+        url,
+        reason: 'hardhat node exited before answering',
+        output,
+      })
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+        signal: AbortSignal.timeout(2_000),
       })
-      if (response.ok) break
+      // Whoever answers, it must be our node: a process that lost the port race has exited.
+      if (response.ok && !exited) break
     } catch {}
     if (Date.now() > deadline) {
       await stop()
-      throw new Error(`hardhat node did not answer on ${url} in time:\n${output}`)
+      throw new LocalChainStartError({ url, reason: 'no answer to eth_chainId in time', output })
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }

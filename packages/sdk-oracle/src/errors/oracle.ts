@@ -28,7 +28,8 @@ export type InvalidOracleConfigErrorType = InvalidOracleConfigError & {
 }
 
 /**
- * A fleet operation named a node the fleet does not know, or one that is offline.
+ * A fleet operation named a node the fleet does not know, one that is offline, or (for a command) one
+ * that does not run the job.
  *
  * @example
  * ```ts
@@ -39,23 +40,40 @@ export type InvalidOracleConfigErrorType = InvalidOracleConfigError & {
 export class FleetNodeError extends BaseError {
   override name = 'FleetNodeError'
   readonly node: string
-  readonly reason: 'unknown' | 'offline'
-  constructor({ node, reason }: { node: string; reason: 'unknown' | 'offline' }) {
+  readonly reason: 'unknown' | 'offline' | 'not-running'
+  /** The job a `'not-running'` command was for. */
+  readonly jobId: bigint | undefined
+  constructor({
+    node,
+    reason,
+    jobId,
+    appId,
+  }: {
+    node: string
+    reason: 'unknown' | 'offline' | 'not-running'
+    jobId?: bigint | undefined
+    appId?: string | undefined
+  }) {
     super(
       reason === 'unknown'
         ? `Node ${node} is not part of the fleet.`
-        : `Node ${node} is offline and cannot run workloads.`,
+        : reason === 'offline'
+          ? `Node ${node} is offline and cannot run workloads.`
+          : `Node ${node} does not run job ${jobId ?? '?'}${appId === undefined ? '' : ` as app ${appId}`}.`,
       {
         metaMessages: [
           reason === 'unknown'
             ? 'Use a node address returned by fleet.listNodes().'
-            : 'Pick an online node, or recover this one first.',
+            : reason === 'offline'
+              ? 'Pick an online node, or recover this one first.'
+              : 'Send the command to a node that fleet.listWorkloads() shows running the job.',
         ],
         docsPath: '#fleetnodeerror',
       },
     )
     this.node = node
     this.reason = reason
+    this.jobId = jobId
   }
 }
 export type FleetNodeErrorType = FleetNodeError & { name: 'FleetNodeError' }
@@ -82,3 +100,32 @@ export class StateStoreError extends BaseError {
   }
 }
 export type StateStoreErrorType = StateStoreError & { name: 'StateStoreError' }
+
+/**
+ * `startHardhatNode` could not bring a local chain up: the process did not start, exited before it
+ * answered (its output is in `output`), or did not answer in time.
+ *
+ * @example
+ * ```ts
+ * import { LocalChainStartError, startHardhatNode } from '@ratio1/sdk-oracle/server'
+ * await startHardhatNode({ port: 8545 }).catch((e) => e instanceof LocalChainStartError && console.log(e.output))
+ * ```
+ */
+export class LocalChainStartError extends BaseError {
+  override name = 'LocalChainStartError'
+  readonly url: string
+  /** The end of the node's output. */
+  readonly output: string
+  constructor({ url, reason, output }: { url: string; reason: string; output: string }) {
+    super(`The local chain at ${url} did not start: ${reason}.`, {
+      metaMessages: [
+        ...(output ? ['Its output ends with:', output.slice(-2_000)] : []),
+        'Free the port (or leave `port` unset to get a free one) and check that @ratio1/contracts is installed with its Hardhat.',
+      ],
+      docsPath: '#localchainstarterror',
+    })
+    this.url = url
+    this.output = output
+  }
+}
+export type LocalChainStartErrorType = LocalChainStartError & { name: 'LocalChainStartError' }

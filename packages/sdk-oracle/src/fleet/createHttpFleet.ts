@@ -10,7 +10,8 @@ export type CreateHttpFleetParameters = {
 
 /**
  * A `Fleet` that talks to a fleet served over HTTP by `serveFleet`: how the devnet's oracle processes
- * share one simulated fleet, and the shape a remote network adapter takes.
+ * share one simulated fleet, and the shape a remote network adapter takes. `sendCommand` fails with
+ * the server's message when the served fleet cannot deliver commands.
  *
  * @example
  * ```ts
@@ -19,7 +20,9 @@ export type CreateHttpFleetParameters = {
  * const nodes = await fleet.listNodes()
  * ```
  */
-export function createHttpFleet(parameters: CreateHttpFleetParameters): Fleet {
+export function createHttpFleet(
+  parameters: CreateHttpFleetParameters,
+): Fleet & Required<Pick<Fleet, 'sendCommand'>> {
   const base = parameters.url.replace(/\/$/, '')
   const timeout = parameters.timeoutMs ?? 10_000
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
@@ -35,11 +38,22 @@ export function createHttpFleet(parameters: CreateHttpFleetParameters): Fleet {
     })
     const data = await response.json()
     if (!response.ok) {
-      if (data?.name === 'FleetNodeError')
+      if (data?.name === 'FleetNodeError') {
+        const sent = body as { node?: string; appId?: string }
         throw new FleetNodeError({
-          node: String((body as { node?: string })?.node),
-          reason: /offline/.test(data.error) ? 'offline' : 'unknown',
+          node: String(sent?.node),
+          // Older servers send only the message; its wording tells the reason apart.
+          reason: ['unknown', 'offline', 'not-running'].includes(data.reason)
+            ? data.reason
+            : /offline/.test(data.error)
+              ? 'offline'
+              : 'unknown',
+          ...(typeof data.jobId === 'string' ? { jobId: BigInt(data.jobId) } : {}),
+          ...(data.reason === 'not-running' && typeof sent?.appId === 'string'
+            ? { appId: sent.appId }
+            : {}),
         })
+      }
       throw new Error(`fleet ${method} ${path} failed (${response.status}): ${data?.error}`)
     }
     return data
@@ -59,6 +73,9 @@ export function createHttpFleet(parameters: CreateHttpFleetParameters): Fleet {
     },
     async stopWorkload({ node, jobId }) {
       await call('POST', '/stop', { node, jobId })
+    },
+    async sendCommand(command) {
+      await call('POST', '/command', command)
     },
   }
 }

@@ -4,7 +4,14 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { FleetNodeError } from '../errors/oracle.js'
 import type { NodeAddress } from '../loops/types.js'
 import { type Clock, systemClock } from '../utils/clock.js'
-import type { Fleet, FleetNode, NodeResources, PlacedWorkload, Workload } from './types.js'
+import type {
+  Fleet,
+  FleetCommand,
+  FleetNode,
+  NodeResources,
+  PlacedWorkload,
+  Workload,
+} from './types.js'
 
 export type CreateSimulatedFleetParameters = {
   /** Number of worker nodes. @default 6 */
@@ -16,8 +23,12 @@ export type CreateSimulatedFleetParameters = {
   clock?: Clock | undefined
 }
 
-/** A simulated fleet: the `Fleet` interface plus failure injection. */
+/** A command a simulated node received, with the fleet clock's time of delivery (ms). */
+export type DeliveredCommand = FleetCommand & { deliveredAt: number }
+
+/** A simulated fleet: the `Fleet` interface plus failure injection and a record of commands. */
 export type SimulatedFleet = Fleet & {
+  sendCommand(parameters: FleetCommand): Promise<void>
   /** The nodes with their private keys (devnet only: they never hold funds). */
   readonly keys: ReadonlyArray<{ address: NodeAddress; ethAddress: Hex; privateKey: Hex }>
   /** Takes a node offline: its workloads disappear, as when a machine dies. */
@@ -26,11 +37,18 @@ export type SimulatedFleet = Fleet & {
   recoverNode(node: NodeAddress): void
   /** Synchronous snapshot, for tests and the devnet's status page. */
   snapshot(): { nodes: FleetNode[]; workloads: PlacedWorkload[] }
+  /** The commands the nodes received, oldest first (the most recent 10,000). */
+  commands(): DeliveredCommand[]
 }
+
+// Bounds the record of a long-running devnet; tests see far fewer.
+const maxRecordedCommands = 10_000
 
 /**
  * Creates an in-memory fleet of worker nodes, each with a real secp256k1 key so its `0xai_…` address
- * converts to the ETH address the manager records. Nodes fail and recover on command.
+ * converts to the ETH address the manager records. Nodes fail and recover on command. Commands sent
+ * to a workload are recorded (`commands()`); a `'RESTART'` restarts the workload (`startedAt` moves
+ * to the clock's now).
  *
  * @example
  * ```ts
@@ -67,6 +85,7 @@ export function createSimulatedFleet(
   )
   // node → jobId (as string) → workload
   const workloads = new Map<NodeAddress, Map<string, PlacedWorkload>>()
+  const delivered: DeliveredCommand[] = []
 
   const require = (node: NodeAddress, mustBeOnline: boolean) => {
     const entry = nodes.get(node)
@@ -104,6 +123,34 @@ export function createSimulatedFleet(
     },
     recoverNode(node) {
       require(node, false).online = true
+    },
+    async sendCommand(parameters: FleetCommand) {
+      const { node, jobId, appId } = parameters
+      require(node, true)
+      const onNode = workloads.get(node)
+      const workload = onNode?.get(jobId.toString())
+      if (!onNode || !workload || workload.appId !== appId)
+        throw new FleetNodeError({ node, reason: 'not-running', jobId, appId })
+      const deliveredAt = clock.now()
+      delivered.push({
+        node,
+        jobId,
+        appId,
+        // A copy: the caller's value may change after delivery, what the node got may not.
+        command: structuredClone(parameters.command),
+        ...(parameters.pluginSignature === undefined
+          ? {}
+          : { pluginSignature: parameters.pluginSignature }),
+        ...(parameters.instanceId === undefined ? {} : { instanceId: parameters.instanceId }),
+        deliveredAt,
+      })
+      if (delivered.length > maxRecordedCommands) delivered.shift()
+      // A new object: workloads already handed out by listWorkloads() keep their old start time.
+      if (parameters.command === 'RESTART')
+        onNode.set(jobId.toString(), { ...workload, startedAt: deliveredAt })
+    },
+    commands() {
+      return delivered.map((c) => ({ ...c, command: structuredClone(c.command) }))
     },
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { FleetNodeError } from '../errors/oracle.js'
 import type { NodeAddress } from '../loops/types.js'
 import type { SimulatedFleet } from './createSimulatedFleet.js'
 import type { Fleet } from './types.js'
@@ -29,8 +30,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /**
  * Serves a fleet over HTTP on loopback so several oracle processes share it (the devnet does this):
- * `GET /nodes`, `GET /workloads`, `POST /start {node, workload}`, `POST /stop {node, jobId}`, and for a
- * simulated fleet `POST /fail {node}` and `POST /recover {node}`. `createHttpFleet` is the client.
+ * `GET /nodes`, `GET /workloads`, `POST /start {node, workload}`, `POST /stop {node, jobId}`,
+ * `POST /command {node, jobId, appId, command, pluginSignature?, instanceId?}` (when the fleet has
+ * `sendCommand`), and for a simulated fleet `POST /fail {node}`, `POST /recover {node}` and
+ * `GET /commands` (what the nodes received). `createHttpFleet` is the client.
  *
  * @example
  * ```ts
@@ -52,6 +55,8 @@ export async function serveFleet(
       if (req.method === 'GET' && path === '/nodes') return reply(200, await fleet.listNodes())
       if (req.method === 'GET' && path === '/workloads')
         return reply(200, await fleet.listWorkloads())
+      if (req.method === 'GET' && path === '/commands' && 'commands' in fleet)
+        return reply(200, fleet.commands())
       if (req.method !== 'POST') return reply(404, { error: `unknown route ${req.method} ${path}` })
       const body = await readJson(req)
       const node = body.node as NodeAddress
@@ -72,6 +77,25 @@ export async function serveFleet(
         await fleet.stopWorkload({ node, jobId: BigInt(String(body.jobId)) })
         return reply(200, { ok: true })
       }
+      if (path === '/command') {
+        if (!fleet.sendCommand)
+          return reply(501, {
+            error: 'the served fleet cannot deliver commands: it does not implement sendCommand',
+          })
+        if (body.command === undefined)
+          return reply(400, { error: 'command is required: the JSON value to deliver' })
+        await fleet.sendCommand({
+          node,
+          jobId: BigInt(String(body.jobId)),
+          appId: String(body.appId),
+          command: body.command,
+          ...(typeof body.pluginSignature === 'string'
+            ? { pluginSignature: body.pluginSignature }
+            : {}),
+          ...(typeof body.instanceId === 'string' ? { instanceId: body.instanceId } : {}),
+        })
+        return reply(200, { ok: true })
+      }
       if ((path === '/fail' || path === '/recover') && 'failNode' in fleet) {
         if (path === '/fail') fleet.failNode(node)
         else fleet.recoverNode(node)
@@ -80,7 +104,16 @@ export async function serveFleet(
       return reply(404, { error: `unknown route POST ${path}` })
     } catch (error) {
       const e = error as { name?: string; shortMessage?: string; message: string }
-      reply(400, { error: e.shortMessage ?? e.message, name: e.name })
+      // The client rebuilds a FleetNodeError from these, so callers branch on the same reason.
+      const detail =
+        error instanceof FleetNodeError
+          ? {
+              node: error.node,
+              reason: error.reason,
+              ...(error.jobId === undefined ? {} : { jobId: error.jobId }),
+            }
+          : {}
+      reply(400, { error: e.shortMessage ?? e.message, name: e.name, ...detail })
     }
   })
   const host = parameters.host ?? '127.0.0.1'

@@ -33,6 +33,23 @@ export type PlacedWorkload = Workload & {
 }
 
 /**
+ * A command for the plugin instances of a workload on one node, as the Deeploy API's
+ * `/send_instance_command` and `/send_app_command` deliver it (deeploy-api.md §3.6, §3.7).
+ */
+export type FleetCommand = {
+  node: NodeAddress
+  jobId: bigint
+  /** The workload's app id: a command for another app of the same job must not land. */
+  appId: string
+  /** Any JSON value the plugin understands, e.g. `'RESTART'` or `'STOP'`. */
+  command: unknown
+  /** The plugin the command is for; absent: every plugin of the workload. */
+  pluginSignature?: string | undefined
+  /** The instance the command is for; absent: every instance (of `pluginSignature`). */
+  instanceId?: string | undefined
+}
+
+/**
  * What an oracle needs from the compute network: which nodes exist and are healthy, which nodes run
  * which job, and starting and stopping a workload on a node. The simulated fleet implements it in
  * memory; a real network adapter (heartbeats, pipeline commands) implements the same methods.
@@ -44,4 +61,10 @@ export type Fleet = {
   startWorkload(parameters: { node: NodeAddress; workload: Workload }): Promise<void>
   /** Stops job `jobId`'s workload on `node`; stopping what does not run is not an error. */
   stopWorkload(parameters: { node: NodeAddress; jobId: bigint }): Promise<void>
+  /**
+   * Delivers a command to the plugin instances of job `jobId`'s workload on `node`. Optional: a fleet
+   * without it runs workloads but cannot take Deeploy commands (the API then answers ERR01).
+   * Throws `FleetNodeError` when the node is unknown, offline, or does not run the job as `appId`.
+   */
+  sendCommand?(parameters: FleetCommand): Promise<void>
 }

@@ -479,3 +479,94 @@ describe('state store', () => {
     reopened.close()
   })
 })
+
+describe('state store: preferred-node lists', () => {
+  const owner = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' as Address
+  const next = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address
+  const third = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address
+  const tempDir = async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'oracle-preferred-'))
+    return (name: string) => join(dir, name)
+  }
+
+  test('saves, replaces and reads a list by owner, whatever the address case, across reopen', async () => {
+    const file = await tempDir()
+    const store = createStateStore({ path: file('state.db') })
+    expect(store.getPreferredNodes(owner)).toBeUndefined()
+    store.savePreferredNodes(owner, '{"nodes":[],"version":1}', 1)
+    store.savePreferredNodes(owner.toLowerCase() as Address, '{"nodes":[1],"version":1}', 2)
+    expect(store.getPreferredNodes(owner)).toBe('{"nodes":[1],"version":1}')
+    expect(store.getPreferredNodes(owner.toUpperCase().replace('0X', '0x') as Address)).toBe(
+      '{"nodes":[1],"version":1}',
+    )
+    expect(store.getPreferredNodes(next)).toBeUndefined()
+    store.close()
+    const reopened = createStateStore({ path: file('state.db') })
+    expect(reopened.getPreferredNodes(owner)).toBe('{"nodes":[1],"version":1}')
+    reopened.close()
+  })
+
+  test('moves a list to a new owner: moved, then already current; missing; the new owner’s own list wins', async () => {
+    const file = await tempDir()
+    const store = createStateStore({ path: file('state.db') })
+    store.savePreferredNodes(owner, 'A', 1)
+    expect(store.movePreferredNodes(owner, next)).toBe('moved')
+    expect(store.getPreferredNodes(next)).toBe('A')
+    expect(store.getPreferredNodes(owner)).toBeUndefined()
+    expect(store.movePreferredNodes(owner, next)).toBe('already_current')
+    expect(store.getPreferredNodes(next)).toBe('A')
+    expect(store.movePreferredNodes(third, owner)).toBe('missing')
+    expect(store.getPreferredNodes(owner)).toBeUndefined()
+    // Same owner on both sides (another case): nothing moves.
+    expect(store.movePreferredNodes(next, next.toLowerCase() as Address)).toBe('already_current')
+    expect(store.movePreferredNodes(third, third)).toBe('missing')
+    // Both have a list: the new owner's stays, the previous owner's copy goes.
+    store.savePreferredNodes(third, 'C', 3)
+    expect(store.movePreferredNodes(third, next)).toBe('already_current')
+    expect(store.getPreferredNodes(next)).toBe('A')
+    expect(store.getPreferredNodes(third)).toBeUndefined()
+    store.close()
+  })
+
+  test('a failed move rolls back whole and leaves the store usable', async () => {
+    const file = await tempDir()
+    const store = createStateStore({ path: file('state.db') })
+    store.savePreferredNodes(owner, 'A', 1)
+    store.savePreferredNodes(next, 'B', 1)
+    // A second connection makes the database itself refuse the delete half of the move.
+    const sqlite = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite')
+    const admin = new sqlite.DatabaseSync(file('state.db'))
+    admin.exec(`CREATE TRIGGER refuse BEFORE DELETE ON preferred_nodes
+      BEGIN SELECT RAISE(ABORT, 'deletes refused'); END`)
+    expect(() => store.movePreferredNodes(owner, next)).toThrow(/deletes refused/)
+    expect(store.getPreferredNodes(owner)).toBe('A')
+    expect(store.getPreferredNodes(next)).toBe('B')
+    admin.exec('DROP TRIGGER refuse')
+    admin.close()
+    expect(store.movePreferredNodes(owner, next)).toBe('already_current')
+    expect(store.getPreferredNodes(owner)).toBeUndefined()
+    store.savePreferredNodes(owner, 'A2', 2)
+    expect(store.getPreferredNodes(owner)).toBe('A2')
+    store.close()
+  })
+
+  test('two stores on one shared file see each other’s lists and moves; private files stay apart', async () => {
+    const file = await tempDir()
+    const a = createStateStore({ path: file('a.db'), sharedPath: file('shared.db') })
+    const b = createStateStore({ path: file('b.db'), sharedPath: file('shared.db') })
+    const alone = createStateStore({ path: file('alone.db') })
+    a.savePreferredNodes(owner, 'from a', 1)
+    expect(b.getPreferredNodes(owner)).toBe('from a')
+    b.savePreferredNodes(owner, 'from b', 2)
+    expect(a.getPreferredNodes(owner)).toBe('from b')
+    expect(b.movePreferredNodes(owner, next)).toBe('moved')
+    expect(a.getPreferredNodes(next)).toBe('from b')
+    expect(a.getPreferredNodes(owner)).toBeUndefined()
+    expect(a.movePreferredNodes(owner, next)).toBe('already_current')
+    expect(alone.getPreferredNodes(next)).toBeUndefined()
+    for (const store of [a, b, alone]) store.close()
+  })
+})

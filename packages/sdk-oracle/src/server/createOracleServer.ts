@@ -7,13 +7,14 @@ import {
   toCanonicalJson,
   verifyRequest,
 } from '@ratio1/sdk-deeploy'
-import type { PublicClient } from 'viem'
+import type { Address, PublicClient } from 'viem'
 import type { Fleet } from '../fleet/types.js'
 import type { Oracle, OracleAddresses } from '../oracle/createOracle.js'
 import type { StateStore } from '../store/createStateStore.js'
 import { type Clock, systemClock } from '../utils/clock.js'
 import { type Logger, silentLogger } from '../utils/logger.js'
 import { version } from '../version.js'
+import { sendAppCommand, sendInstanceCommand } from './commandHandlers.js'
 import {
   type Auth,
   createPipeline,
@@ -25,6 +26,9 @@ import {
   resolveEscrow,
 } from './handlers.js'
 import { DeeployFailure, formatTime, formatUptime, isRecord, redact } from './internal.js'
+import { scaleUpJobWorkers, updatePipeline } from './jobUpdateHandlers.js'
+import { getPreferredNodes, savePreferredNodes } from './preferredNodeHandlers.js'
+import { reconcileCspEscrowJobs } from './reconcileHandler.js'
 import { createResultSigner } from './signResult.js'
 import type { ServerContext } from './types.js'
 
@@ -46,11 +50,22 @@ export type CreateOracleServerParameters = {
   nonceMaxAgeSeconds?: number | undefined
   /** Largest accepted body. @default 1 MiB */
   maxBodyBytes?: number | undefined
+  /**
+   * An escrow's Plus level; Preferred Nodes answer only when it is above 0. The deployed contracts
+   * have no Plus level yet, so every escrow counts as level 1, as the original's shim does.
+   * @default () => 1
+   */
+  plusLevel?: ((escrow: Address) => Promise<number> | number) | undefined
 }
 
 export type OracleServer = {
   /** The underlying `node:http` server. */
   server: Server
+  /**
+   * Answers one request in-process, as the HTTP server would (same envelope, signatures, limits and
+   * counters): for `fetch`-style hosts and routers, and for tools that need no port.
+   */
+  handle(request: Request): Promise<Response>
   /** Listens on `host:port` (loopback by default) and resolves with the bound URL. */
   listen(parameters?: { host?: string | undefined; port?: number | undefined }): Promise<string>
   /** Stops accepting connections and waits for open requests to finish. */
@@ -58,6 +73,9 @@ export type OracleServer = {
   /** Prometheus text of the request and loop counters. */
   metricsText(): string
 }
+
+type Body = { tooLarge: boolean; text: string }
+type Reply = { status: number; headers: Record<string, string>; text: string }
 
 class RawJson {
   constructor(readonly text: string) {}
@@ -72,14 +90,6 @@ const writePaths = new Set([
   '/delete_pipeline',
   '/send_instance_command',
   '/send_app_command',
-  '/save_preferred_nodes',
-])
-const unsupported = new Set([
-  '/update_pipeline',
-  '/scale_up_job_workers',
-  '/send_instance_command',
-  '/send_app_command',
-  '/get_preferred_nodes',
   '/save_preferred_nodes',
 ])
 
@@ -116,6 +126,7 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
     startedAt: clock.now(),
     nonceMaxAgeSeconds: parameters.nonceMaxAgeSeconds ?? 43_200,
     maxBodyBytes: parameters.maxBodyBytes ?? 1_048_576,
+    plusLevel: parameters.plusLevel ?? (() => 1),
   }
   const counters = new Map<string, number>()
   const latency = { count: 0, sumMs: 0 }
@@ -149,25 +160,19 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
     // spelling a verifier re-hashes (JSON.stringify writes 1e-9 where Python writes 1e-09).
     return new RawJson(`{"result":${toCanonicalJson(signed)},${rest.slice(1)}`)
   }
-  const send = (res: ServerResponse, status: number, body: unknown, path: string) => {
-    const text = body instanceof RawJson ? body.text : JSON.stringify(body)
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text),
-      'access-control-allow-origin': '*',
-    })
-    res.end(text)
+  const reply = (status: number, body: unknown, path: string): Reply => {
     count(path, status)
+    return {
+      status,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+      },
+      text: body instanceof RawJson ? body.text : JSON.stringify(body),
+    }
   }
-  const fail = (
-    res: ServerResponse,
-    status: number,
-    path: string,
-    error: string,
-    request?: unknown,
-  ) =>
-    send(
-      res,
+  const fail = (status: number, path: string, error: string, request?: unknown) =>
+    reply(
       status,
       envelope({
         status: 'fail',
@@ -177,35 +182,13 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
       path,
     )
 
-  const readBody = (req: IncomingMessage) =>
-    new Promise<{ tooLarge: boolean; text: string }>((resolve, reject) => {
-      const declared = Number(req.headers['content-length'] ?? 0)
-      if (declared > ctx.maxBodyBytes) {
-        req.resume()
-        resolve({ tooLarge: true, text: '' })
-        return
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      let tooLarge = false
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > ctx.maxBodyBytes) tooLarge = true
-        else chunks.push(chunk)
-      })
-      req.on('end', () => resolve({ tooLarge, text: Buffer.concat(chunks).toString('utf8') }))
-      req.on('error', reject)
-    })
-
   const handleDeeploy = async (
     path: string,
     request: Record<string, unknown>,
   ): Promise<Record<string, unknown>> => {
     if (path === '/node_specs') return nodeSpecs(ctx, request)
-    if (path === '/reconcile_csp_escrow_jobs' || unsupported.has(path))
-      throw new DeeployFailure(
-        `ERR01_DEEPLOY_GENERIC_ERROR: ${path} is not implemented by this reference oracle (r1-oracle ${version}).`,
-      )
+    // Unsigned: the mined transfer transaction is the proof.
+    if (path === '/reconcile_csp_escrow_jobs') return reconcileCspEscrowJobs(ctx, request)
     const requestType = deeployRequestTypes[path as keyof typeof deeployRequestTypes] as
       | DeeployRequestType
       | undefined
@@ -243,33 +226,47 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
         return createPipeline(ctx, request, auth)
       case '/delete_pipeline':
         return deletePipeline(ctx, request, auth)
+      case '/update_pipeline':
+        return updatePipeline(ctx, request, auth)
+      case '/scale_up_job_workers':
+        return scaleUpJobWorkers(ctx, request, auth)
+      case '/send_instance_command':
+        return sendInstanceCommand(ctx, request, auth)
+      case '/send_app_command':
+        return sendAppCommand(ctx, request, auth)
       case '/get_r1fs_job_pipeline':
         return getR1fsJobPipeline(ctx, request, auth)
+      case '/get_preferred_nodes':
+        return getPreferredNodes(ctx, request, auth)
+      case '/save_preferred_nodes':
+        return savePreferredNodes(ctx, request, auth)
       default:
         throw new DeeployFailure(`Unknown endpoint ${path}`)
     }
   }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const respond = async (
+    method: string,
+    path: string,
+    readBody: () => Promise<Body>,
+  ): Promise<Reply> => {
     const started = performance.now()
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const path = url.pathname
     const known =
       path in deeployRequestTypes || path === '/node_specs' || path === '/reconcile_csp_escrow_jobs'
     try {
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          'access-control-allow-origin': '*',
-          'access-control-allow-methods': 'GET, POST, OPTIONS',
-          'access-control-allow-headers': '*',
-        })
-        res.end()
-        return
-      }
-      if (req.method === 'GET' && path === '/health') {
+      if (method === 'OPTIONS')
+        return {
+          status: 204,
+          headers: {
+            'access-control-allow-origin': '*',
+            'access-control-allow-methods': 'GET, POST, OPTIONS',
+            'access-control-allow-headers': '*',
+          },
+          text: '',
+        }
+      if (method === 'GET' && path === '/health') {
         const m = ctx.oracle.metrics()
-        send(
-          res,
+        return reply(
           200,
           {
             status: m.lowBalance ? 'degraded' : 'ok',
@@ -283,63 +280,45 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
           },
           path,
         )
-        return
       }
-      if (req.method === 'GET' && path === '/metrics') {
-        const text = metricsText()
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
-        res.end(text)
+      if (method === 'GET' && path === '/metrics') {
         count(path, 200)
-        return
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/plain; version=0.0.4' },
+          text: metricsText(),
+        }
       }
-      if (!known) {
-        req.resume()
-        fail(
-          res,
+      if (!known)
+        return fail(
           404,
           path,
-          `Unknown endpoint ${req.method} ${path}: see the Deeploy API paths in deeploy-api.md §3.`,
+          `Unknown endpoint ${method} ${path}: see the Deeploy API paths in deeploy-api.md §3.`,
         )
-        return
-      }
-      if (req.method !== 'POST') {
-        req.resume()
-        fail(
-          res,
+      if (method !== 'POST')
+        return fail(
           405,
           path,
-          `${path} accepts POST with a JSON body {"request": {...}}, not ${req.method}.`,
+          `${path} accepts POST with a JSON body {"request": {...}}, not ${method}.`,
         )
-        return
-      }
-      const body = await readBody(req)
-      if (body.tooLarge) {
-        fail(res, 413, path, `Request body exceeds the ${ctx.maxBodyBytes}-byte limit.`)
-        return
-      }
+      const body = await readBody()
+      if (body.tooLarge)
+        return fail(413, path, `Request body exceeds the ${ctx.maxBodyBytes}-byte limit.`)
       let parsed: unknown
       try {
         parsed = JSON.parse(body.text)
       } catch (error) {
-        fail(res, 422, path, `Body is not valid JSON: ${(error as Error).message}`)
-        return
+        return fail(422, path, `Body is not valid JSON: ${(error as Error).message}`)
       }
-      if (!isRecord(parsed) || !isRecord(parsed.request)) {
-        fail(res, 422, path, 'Body must be a JSON object whose "request" member is an object.')
-        return
-      }
+      if (!isRecord(parsed) || !isRecord(parsed.request))
+        return fail(422, path, 'Body must be a JSON object whose "request" member is an object.')
       const request = parsed.request
       try {
-        const result = await handleDeeploy(path, request)
-        send(res, 200, envelope(result), path)
+        return reply(200, envelope(await handleDeeploy(path, request)), path)
       } catch (error) {
-        if (error instanceof DeeployFailure) {
-          fail(res, 200, path, error.message, request)
-          return
-        }
+        if (error instanceof DeeployFailure) return fail(200, path, error.message, request)
         ctx.logger.error('request failed', { path, error })
-        fail(
-          res,
+        return fail(
           500,
           path,
           `ERR01_DEEPLOY_GENERIC_ERROR: internal error: ${(error as Error).message}`,
@@ -348,16 +327,66 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
       }
     } catch (error) {
       ctx.logger.error('request handling failed', { path, error })
-      if (!res.headersSent) fail(res, 500, path, 'ERR01_DEEPLOY_GENERIC_ERROR: internal error.')
-      else res.destroy()
+      return fail(500, path, 'ERR01_DEEPLOY_GENERIC_ERROR: internal error.')
     } finally {
       latency.count++
       latency.sumMs += performance.now() - started
     }
   }
 
+  const readNodeBody = (req: IncomingMessage) =>
+    new Promise<Body>((resolve, reject) => {
+      const declared = Number(req.headers['content-length'] ?? 0)
+      if (declared > ctx.maxBodyBytes) {
+        resolve({ tooLarge: true, text: '' })
+        return
+      }
+      const chunks: Buffer[] = []
+      let size = 0
+      let tooLarge = false
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > ctx.maxBodyBytes) tooLarge = true
+        else chunks.push(chunk)
+      })
+      req.on('end', () => resolve({ tooLarge, text: Buffer.concat(chunks).toString('utf8') }))
+      req.on('error', reject)
+    })
+
+  const handleNode = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    let out: Reply
+    try {
+      out = await respond(req.method ?? 'GET', path, () => readNodeBody(req))
+    } catch {
+      res.destroy()
+      return
+    }
+    // Whatever was not read (refused early, or over the limit) is drained so the socket stays usable.
+    req.resume()
+    res.writeHead(out.status, {
+      ...out.headers,
+      ...(out.status === 204 ? {} : { 'content-length': Buffer.byteLength(out.text) }),
+    })
+    res.end(out.text)
+  }
+
+  const readFetchBody = async (request: Request): Promise<Body> => {
+    const declared = Number(request.headers.get('content-length') ?? 0)
+    if (declared > ctx.maxBodyBytes) return { tooLarge: true, text: '' }
+    if (!request.body) return { tooLarge: false, text: '' }
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength
+      if (size > ctx.maxBodyBytes) return { tooLarge: true, text: '' }
+      chunks.push(chunk)
+    }
+    return { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') }
+  }
+
   const server = createServer((req, res) => {
-    void handle(req, res)
+    void handleNode(req, res)
   })
   server.keepAliveTimeout = 5_000
   server.headersTimeout = 10_000
@@ -392,6 +421,15 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
 
   return {
     server,
+    async handle(request) {
+      const path = new URL(request.url).pathname
+      const out = await respond(request.method, path, () => readFetchBody(request))
+      if (request.body && !request.bodyUsed) await request.body.cancel().catch(() => {})
+      return new Response(out.status === 204 ? null : out.text, {
+        status: out.status,
+        headers: out.headers,
+      })
+    },
     listen({ host = '127.0.0.1', port = 0 } = {}) {
       return new Promise((resolve, reject) => {
         server.once('error', reject)

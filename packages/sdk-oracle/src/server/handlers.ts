@@ -2,9 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { cspEscrowAbi, poaiManagerAbi } from '@ratio1/contracts/abis'
 import { getJobType } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import { getAddress, zeroAddress } from 'viem'
+import {
+  type BaseError,
+  ContractFunctionRevertedError,
+  getAddress,
+  type ReadContractReturnType,
+  zeroAddress,
+} from 'viem'
 import { readContract } from 'viem/actions'
 import { controllerOraclesAbi } from '../chain/internal.js'
+import type { FleetNode } from '../fleet/types.js'
 import type { NodeAddress } from '../loops/types.js'
 import { deployWorkload } from '../oracle/deployWorkload.js'
 import { DeeployFailure, formatTime, isRecord, parseJobId } from './internal.js'
@@ -141,7 +148,8 @@ export async function getApps(ctx: ServerContext, request: Record<string, unknow
   return { status: 'success', apps, auth: authObject(auth) }
 }
 
-function readPlugins(request: Record<string, unknown>): Record<string, unknown>[] {
+/** The request's plugin instances (or the legacy `plugin_signature` + `app_params`), validated. */
+export function readPlugins(request: Record<string, unknown>): Record<string, unknown>[] {
   let plugins = request.plugins
   if ((plugins === undefined || plugins === null) && typeof request.plugin_signature === 'string')
     plugins = [
@@ -167,7 +175,7 @@ function readPlugins(request: Record<string, unknown>): Record<string, unknown>[
   return plugins
 }
 
-function parseMemoryMb(value: unknown): number {
+export function parseMemoryMb(value: unknown): number {
   if (typeof value === 'number') return Math.trunc(value)
   if (typeof value !== 'string') return 0
   const match = /^(\d+(?:\.\d+)?)\s*([bkmg]?)$/.exec(value.trim().toLowerCase())
@@ -180,7 +188,7 @@ function parseMemoryMb(value: unknown): number {
 }
 
 /** Requested container resources must fit the paid tier (the original requires generic/service to match exactly; we accept anything that fits). */
-function checkResources(plugins: Record<string, unknown>[], jobType: bigint) {
+export function checkResources(plugins: Record<string, unknown>[], jobType: bigint) {
   let type: ReturnType<typeof getJobType>
   try {
     type = getJobType(jobType)
@@ -203,7 +211,48 @@ function checkResources(plugins: Record<string, unknown>[], jobType: bigint) {
     )
 }
 
-const deploying = new WeakMap<ServerContext, Set<bigint>>()
+/**
+ * `PoAIManager.getJobDetails`, with a missing job as an API failure: Ratio1's manager returns an
+ * empty job, ours reverts with `JobDoesNotExist`.
+ */
+export async function readChainJob(ctx: ServerContext, jobId: bigint) {
+  const missing = () =>
+    new DeeployFailure(`ERR08_DEEPLOY_PAYMENT1: Job ${jobId} does not exist on chain.`)
+  let job: ReadContractReturnType<typeof poaiManagerAbi, 'getJobDetails'>
+  try {
+    job = await readContract(ctx.publicClient, {
+      address: ctx.addresses.poaiManager,
+      abi: poaiManagerAbi,
+      functionName: 'getJobDetails',
+      args: [jobId],
+    })
+  } catch (error) {
+    const reverted = (error as BaseError).walk?.((e) => e instanceof ContractFunctionRevertedError)
+    if (
+      reverted instanceof ContractFunctionRevertedError &&
+      reverted.data?.errorName === 'JobDoesNotExist'
+    )
+      throw missing()
+    throw error
+  }
+  if (job.escrowAddress === zeroAddress) throw missing()
+  return job
+}
+
+/** Known, online nodes from `0xai_…` or ETH addresses, de-duplicated in the given order. */
+export function resolveNodes(nodes: readonly FleetNode[], list: readonly string[]): NodeAddress[] {
+  const out: NodeAddress[] = []
+  for (const raw of list) {
+    const node = nodes.find(
+      (n) => n.address === raw || n.ethAddress.toLowerCase() === raw.toLowerCase(),
+    )
+    if (!node) throw new DeeployFailure(`ERR05_DEEPLOY_NODES4: Unknown node address ${raw}.`)
+    if (!node.online)
+      throw new DeeployFailure(`ERR02_DEEPLOY_NODES1: Node ${node.address} is offline.`)
+    out.push(node.address)
+  }
+  return [...new Set(out)]
+}
 
 /** `/create_pipeline` (§3.2): checks payment and ownership on chain, deploys on the fleet, proposes the node set. */
 export async function createPipeline(
@@ -220,14 +269,7 @@ export async function createPipeline(
       'ERR08_DEEPLOY_PAYMENT1: job_id is required: the positive integer id of the paid on-chain job.',
     )
   const plugins = readPlugins(request)
-  const job = await readContract(ctx.publicClient, {
-    address: ctx.addresses.poaiManager,
-    abi: poaiManagerAbi,
-    functionName: 'getJobDetails',
-    args: [jobId],
-  })
-  if (job.escrowAddress === zeroAddress)
-    throw new DeeployFailure(`ERR08_DEEPLOY_PAYMENT1: Job ${jobId} does not exist on chain.`)
+  const job = await readChainJob(ctx, jobId)
   if (getAddress(job.escrowOwner) !== getAddress(auth.owner))
     throw new DeeployFailure(
       `ERR08_DEEPLOY_PAYMENT1: Job ${jobId} belongs to ${job.escrowOwner}, not to ${auth.owner}.`,
@@ -262,16 +304,7 @@ export async function createPipeline(
       throw new DeeployFailure(
         'ERR05_DEEPLOY_NODES4: target_nodes must be a list of node addresses.',
       )
-    for (const raw of request.target_nodes as string[]) {
-      const node = nodes.find(
-        (n) => n.address === raw || n.ethAddress.toLowerCase() === raw.toLowerCase(),
-      )
-      if (!node) throw new DeeployFailure(`ERR05_DEEPLOY_NODES4: Unknown node address ${raw}.`)
-      if (!node.online)
-        throw new DeeployFailure(`ERR02_DEEPLOY_NODES1: Node ${node.address} is offline.`)
-      targets.push(node.address)
-    }
-    targets = [...new Set(targets)]
+    targets = resolveNodes(nodes, request.target_nodes as string[])
     if (targets.length > 0 && targets.length !== requested)
       throw new DeeployFailure(
         `ERR03_DEEPLOY_NODES2: ${targets.length} target nodes given, job ${jobId} pays for ${requested}.`,
@@ -282,27 +315,35 @@ export async function createPipeline(
       `ERR09_DEEPLOY_NODES5: Not enough online nodes: ${requested} needed for job ${jobId}.`,
     )
 
-  const busy = deploying.get(ctx) ?? new Set<bigint>()
-  deploying.set(ctx, busy)
-  const existing = ctx.store.getJob(jobId)
-  if ((existing && !existing.deleted) || busy.has(jobId))
+  const appId = `${alias.slice(0, 13).toLowerCase()}_${randomBytes(4).toString('hex').slice(0, 7)}`
+  const pipeline = {
+    NAME: appId,
+    OWNER: auth.owner,
+    TYPE: typeof request.pipeline_input_type === 'string' ? request.pipeline_input_type : 'void',
+    plugins,
+    deeploy_specs: {
+      job_id: Number(jobId),
+      project_id: typeof request.project_id === 'string' ? request.project_id : job.projectHash,
+      project_name: typeof request.project_name === 'string' ? request.project_name : null,
+      job_app_type: appType ?? 'generic',
+      date_created: formatTime(ctx.clock.now()),
+    },
+  }
+  // The claim is atomic in the (possibly shared) store: of two oracles asked to deploy the same
+  // job at once, one wins and the other refuses.
+  const claimed = ctx.store.claimJob({
+    jobId,
+    appId,
+    owner: auth.owner,
+    escrow: job.escrowAddress,
+    pipeline,
+    targetNodes: targets,
+    createdAt: ctx.clock.now(),
+    deleted: false,
+  })
+  if (!claimed)
     throw new DeeployFailure(`ERR08_DEEPLOY_PAYMENT1: Job ${jobId} is already deployed.`)
-  busy.add(jobId)
   try {
-    const appId = `${alias.slice(0, 13).toLowerCase()}_${randomBytes(4).toString('hex').slice(0, 7)}`
-    const pipeline = {
-      NAME: appId,
-      OWNER: auth.owner,
-      TYPE: typeof request.pipeline_input_type === 'string' ? request.pipeline_input_type : 'void',
-      plugins,
-      deeploy_specs: {
-        job_id: Number(jobId),
-        project_id: typeof request.project_id === 'string' ? request.project_id : job.projectHash,
-        project_name: typeof request.project_name === 'string' ? request.project_name : null,
-        job_app_type: appType ?? 'generic',
-        date_created: formatTime(ctx.clock.now()),
-      },
-    }
     const { nodes: deployed, proposal } = await deployWorkload({
       oracle: ctx.oracle,
       fleet: ctx.fleet,
@@ -335,9 +376,24 @@ export async function createPipeline(
       },
       auth: authObject(auth),
     }
-  } finally {
-    busy.delete(jobId)
+  } catch (error) {
+    await rollBackDeployment(ctx, jobId)
+    throw error
   }
+}
+
+/** Undoes a deployment that failed half-way, so the paid job can be deployed again. */
+async function rollBackDeployment(ctx: ServerContext, jobId: bigint) {
+  const running = (await ctx.fleet.listWorkloads().catch(() => [])).filter((w) => w.jobId === jobId)
+  for (const w of running)
+    await ctx.fleet.stopWorkload({ node: w.node, jobId }).catch((error: unknown) => {
+      ctx.logger.warn('could not stop a workload while rolling back', {
+        jobId,
+        node: w.node,
+        error,
+      })
+    })
+  ctx.store.markJobDeleted(jobId)
 }
 
 /** `/delete_pipeline` (§3.5): stops the job's workloads; the chain learns through the closure loop. */
@@ -442,12 +498,7 @@ export async function getOracleJobDetails(
   const stored = ctx.store.getJob(jobId)
   if (!stored || stored.deleted)
     throw new DeeployFailure(`ERR23_REQUEST12: Job with ID ${jobId} not found.`)
-  const job = await readContract(ctx.publicClient, {
-    address: ctx.addresses.poaiManager,
-    abi: poaiManagerAbi,
-    functionName: 'getJobDetails',
-    args: [jobId],
-  })
+  const job = await readChainJob(ctx, jobId)
   const specs = isRecord(stored.pipeline.deeploy_specs) ? stored.pipeline.deeploy_specs : {}
   return {
     status: 'success',

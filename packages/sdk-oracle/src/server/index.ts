@@ -13,10 +13,12 @@ export {
   startDevnet,
 } from '../devnet/startDevnet.js'
 export {
+  type StartHardhatNodeErrorType,
   type StartHardhatNodeParameters,
   type StartHardhatNodeReturnType,
   startHardhatNode,
 } from '../devnet/startHardhatNode.js'
+export { LocalChainStartError, type LocalChainStartErrorType } from '../errors/oracle.js'
 export {
   type CreateOracleServerParameters,
   createOracleServer,

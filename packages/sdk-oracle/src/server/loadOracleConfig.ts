@@ -24,6 +24,8 @@ const oracleConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: intFrom(0, 65_535).default(3000),
   dbPath: z.string().min(1).default('./r1-oracle.db'),
+  /** SQLite file of the job specs every oracle of the network shares; default: `dbPath`. */
+  sharedDbPath: z.string().min(1).optional(),
   /** URL of a fleet served over HTTP (`serveFleet`); without it an in-process simulated fleet is used. */
   fleetUrl: loopbackOrUrl.optional(),
   fleetSize: intFrom(1, 1_000).default(6),
@@ -56,6 +58,7 @@ export type OracleConfig = {
   host: string
   port: number
   dbPath: string
+  sharedDbPath?: string | undefined
   fleetUrl?: string | undefined
   fleetSize: number
   fleetSeed: string
@@ -81,6 +84,7 @@ const envNames: Record<string, keyof z.input<typeof oracleConfigSchema>> = {
   ORACLE_HOST: 'host',
   ORACLE_PORT: 'port',
   ORACLE_DB_PATH: 'dbPath',
+  ORACLE_SHARED_DB_PATH: 'sharedDbPath',
   ORACLE_FLEET_URL: 'fleetUrl',
   ORACLE_FLEET_SIZE: 'fleetSize',
   ORACLE_FLEET_SEED: 'fleetSeed',

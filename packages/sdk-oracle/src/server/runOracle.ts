@@ -2,6 +2,7 @@ import { createPublicClient, createWalletClient, http } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createHttpFleet } from '../fleet/createHttpFleet.js'
 import { createSimulatedFleet } from '../fleet/createSimulatedFleet.js'
+import type { Fleet } from '../fleet/types.js'
 import { createOracle } from '../oracle/createOracle.js'
 import { createStateStore } from '../store/createStateStore.js'
 import { systemClock } from '../utils/clock.js'
@@ -15,6 +16,11 @@ export type RunOracleParameters = {
   file?: string | undefined
   /** Stop on SIGINT/SIGTERM. @default true */
   handleSignals?: boolean | undefined
+  /**
+   * The compute network to drive, e.g. an adapter for real worker nodes. Without it the service
+   * uses the fleet served at `fleetUrl`, else an in-process simulated fleet.
+   */
+  fleet?: Fleet | undefined
 }
 export type RunOracleReturnType = { url: string; stop(): Promise<void> }
 
@@ -52,10 +58,12 @@ export async function runOracle(
     },
     pollingInterval: config.pollingIntervalMs,
   })
-  const store = createStateStore({ path: config.dbPath })
-  const fleet = config.fleetUrl
-    ? createHttpFleet({ url: config.fleetUrl })
-    : createSimulatedFleet({ size: config.fleetSize, seed: config.fleetSeed })
+  const store = createStateStore({ path: config.dbPath, sharedPath: config.sharedDbPath })
+  const fleet =
+    parameters.fleet ??
+    (config.fleetUrl
+      ? createHttpFleet({ url: config.fleetUrl })
+      : createSimulatedFleet({ size: config.fleetSize, seed: config.fleetSeed }))
   const addresses = {
     poaiManager: config.poaiManager,
     controller: config.controller,
@@ -95,7 +103,10 @@ export async function runOracle(
     url,
     oracle: account.address,
     db: config.dbPath,
-    fleet: config.fleetUrl ?? `simulated (${config.fleetSize} nodes)`,
+    sharedDb: config.sharedDbPath ?? config.dbPath,
+    fleet: parameters.fleet
+      ? 'custom'
+      : (config.fleetUrl ?? `simulated (${config.fleetSize} nodes)`),
     chainId,
   })
   let stopping: Promise<void> | undefined

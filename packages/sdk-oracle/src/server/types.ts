@@ -21,6 +21,8 @@ export type ServerContext = {
   startedAt: number
   nonceMaxAgeSeconds: number
   maxBodyBytes: number
+  /** An escrow's Plus level; Preferred Nodes need more than 0 (deeploy-api.md §3.9). */
+  plusLevel: (escrow: Address) => Promise<number> | number
 }
 
 export type { Address }

@@ -34,11 +34,23 @@ export type StoredSubmission = {
 export type CreateStateStoreParameters = {
   /** SQLite file, or `':memory:'`. */
   path: string
+  /**
+   * SQLite file for what every oracle of a network must see alike: the job specs and the CSPs'
+   * preferred-node lists (the original oracles keep them in ChainStore and R1FS). Oracles on one
+   * machine share it (SQLite's WAL mode makes concurrent processes safe). @default `path` (specs
+   * stay private to this oracle)
+   */
+  sharedPath?: string | undefined
 }
 
-/** The oracle's persistent state: submission ledger, schedules, job specs, replay store. */
+/**
+ * The oracle's persistent state: submission ledger, schedules, job specs, CSPs' preferred-node lists,
+ * replay store.
+ */
 export type StateStore = SubmissionLedger & {
   readonly path: string
+  /** Where the job specs and preferred-node lists live: `sharedPath`, else `path`. */
+  readonly sharedPath: string
   /**
    * Claims `(jobId, epoch, nodesHash)` before sending: returns `false` when it was already claimed
    * (by this oracle, now or before a restart), in which case nothing must be sent.
@@ -60,9 +72,50 @@ export type StateStore = SubmissionLedger & {
     complete(key: string): void
   }
   saveJob(job: StoredJob): void
+  /**
+   * Records a new job spec unless a live (not deleted) spec for the same job exists: returns `false`
+   * then. Atomic across processes sharing the database, so two oracles never both deploy one job.
+   */
+  claimJob(job: StoredJob): boolean
   getJob(jobId: bigint): StoredJob | undefined
   listJobs(): StoredJob[]
   markJobDeleted(jobId: bigint): void
+  /**
+   * The preferred-node list of an escrow owner as saved: the compact JSON text of deeploy-api.md §3.9
+   * (`{"nodes":[…],"updated_at":…,"updated_by":…,"version":1}`), or `undefined` when the owner has
+   * none. Kept in the shared database, so every oracle of the network answers alike. Owner keys are
+   * compared lower-cased, as the original's ChainStore field is.
+   *
+   * @example
+   * ```ts
+   * const text = store.getPreferredNodes('0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266')
+   * const nodes = text === undefined ? [] : JSON.parse(text).nodes
+   * ```
+   */
+  getPreferredNodes(owner: Address): string | undefined
+  /**
+   * Replaces the owner's preferred-node list with `value` (the JSON text to keep); `at` is the save
+   * time in ms.
+   *
+   * @example
+   * ```ts
+   * store.savePreferredNodes(owner, '{"nodes":[],"updated_at":"…","updated_by":"0x…","version":1}', Date.now())
+   * ```
+   */
+  savePreferredNodes(owner: Address, value: string, at: number): void
+  /**
+   * Hands an escrow's preferred-node list from its previous owner to its new owner, in one
+   * transaction (other oracles on the shared database see the list under one key, never both or
+   * neither). Answers `'moved'`; `'already_current'` when the new owner already has a list, which is
+   * kept as the newer intent while the previous owner's copy is dropped (it no longer owns the
+   * escrow); `'missing'` when neither owner has one.
+   *
+   * @example
+   * ```ts
+   * const outcome = store.movePreferredNodes(oldOwner, newOwner) // 'moved' | 'already_current' | 'missing'
+   * ```
+   */
+  movePreferredNodes(from: Address, to: Address): 'moved' | 'already_current' | 'missing'
   /** Records a used request signature; `false` when it was seen before and has not expired. */
   claimNonce(key: string, expiresAt: number, now: number): boolean
   recordAllocation(entry: { epoch: bigint; txHash: Hex; completed: boolean; at: number }): void
@@ -79,8 +132,36 @@ const schemaVersion = 1
 function openDatabase(path: string): Sqlite.DatabaseSync {
   const sqlite = process.getBuiltinModule('node:sqlite') as typeof Sqlite | undefined
   if (!sqlite) throw new Error('node:sqlite is not available: run on Node 22.13 or later')
-  return new sqlite.DatabaseSync(path)
+  const db = new sqlite.DatabaseSync(path)
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
+  return db
 }
+
+function checkSchema(db: Sqlite.DatabaseSync, path: string) {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
+    | { value: string }
+    | undefined
+  if (!row)
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
+      'schema',
+      String(schemaVersion),
+    )
+  else if (Number(row.value) !== schemaVersion)
+    throw new StateStoreError({
+      path,
+      reason: `schema version ${row.value}, expected ${schemaVersion}`,
+    })
+}
+
+const sharedSchema = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS jobs (
+    job_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, owner TEXT NOT NULL, escrow TEXT NOT NULL,
+    pipeline TEXT NOT NULL, target_nodes TEXT NOT NULL, created_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS preferred_nodes (
+    owner TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);
+`
 
 /**
  * Opens (or creates) the oracle's state database with Node's built-in SQLite (`node:sqlite`, Node ≥
@@ -97,10 +178,12 @@ function openDatabase(path: string): Sqlite.DatabaseSync {
  */
 export function createStateStore(parameters: CreateStateStoreParameters): StateStore {
   const { path } = parameters
+  const sharedPath = parameters.sharedPath ?? path
   let db: Sqlite.DatabaseSync
+  let shared: Sqlite.DatabaseSync
   try {
     db = openDatabase(path)
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
+    db.exec(sharedSchema)
     db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS submissions (
@@ -108,28 +191,26 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
         loop TEXT NOT NULL, status TEXT NOT NULL, tx_hash TEXT, detail TEXT, at INTEGER NOT NULL,
         PRIMARY KEY (job_id, epoch, nodes_hash));
       CREATE TABLE IF NOT EXISTS schedule (key TEXT PRIMARY KEY, at INTEGER NOT NULL, done INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS jobs (
-        job_id TEXT PRIMARY KEY, app_id TEXT NOT NULL, owner TEXT NOT NULL, escrow TEXT NOT NULL,
-        pipeline TEXT NOT NULL, target_nodes TEXT NOT NULL, created_at INTEGER NOT NULL,
-        deleted INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS nonces (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS allocations (
         tx_hash TEXT PRIMARY KEY, epoch TEXT NOT NULL, completed INTEGER NOT NULL, at INTEGER NOT NULL);
     `)
-    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
-      | { value: string }
-      | undefined
-    if (!row)
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', String(schemaVersion))
-    else if (Number(row.value) !== schemaVersion)
-      throw new StateStoreError({
-        path,
-        reason: `schema version ${row.value}, expected ${schemaVersion}`,
-      })
+    checkSchema(db, path)
   } catch (cause) {
     if (cause instanceof StateStoreError) throw cause
     throw new StateStoreError({ path, cause, reason: (cause as Error).message })
   }
+  if (sharedPath === path) shared = db
+  else
+    try {
+      shared = openDatabase(sharedPath)
+      shared.exec(sharedSchema)
+      checkSchema(shared, sharedPath)
+    } catch (cause) {
+      if (db.isOpen) db.close()
+      if (cause instanceof StateStoreError) throw cause
+      throw new StateStoreError({ path: sharedPath, cause, reason: (cause as Error).message })
+    }
 
   const statements = {
     hasSubmitted: db.prepare(
@@ -154,16 +235,34 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
     completeSchedule: db.prepare(
       'INSERT INTO schedule (key, at, done) VALUES (?, 0, 1) ON CONFLICT(key) DO UPDATE SET done = 1',
     ),
-    saveJob: db.prepare(
+    saveJob: shared.prepare(
       `INSERT INTO jobs (job_id, app_id, owner, escrow, pipeline, target_nodes, created_at, deleted)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(job_id) DO UPDATE SET app_id = excluded.app_id, owner = excluded.owner,
          escrow = excluded.escrow, pipeline = excluded.pipeline, target_nodes = excluded.target_nodes,
          deleted = excluded.deleted`,
     ),
-    getJob: db.prepare('SELECT * FROM jobs WHERE job_id = ?'),
-    listJobs: db.prepare('SELECT * FROM jobs ORDER BY CAST(job_id AS INTEGER)'),
-    deleteJob: db.prepare('UPDATE jobs SET deleted = 1 WHERE job_id = ?'),
+    claimJob: shared.prepare(
+      `INSERT INTO jobs (job_id, app_id, owner, escrow, pipeline, target_nodes, created_at, deleted)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+       ON CONFLICT(job_id) DO UPDATE SET app_id = excluded.app_id, owner = excluded.owner,
+         escrow = excluded.escrow, pipeline = excluded.pipeline, target_nodes = excluded.target_nodes,
+         created_at = excluded.created_at, deleted = 0
+       WHERE jobs.deleted = 1`,
+    ),
+    getJob: shared.prepare('SELECT * FROM jobs WHERE job_id = ?'),
+    listJobs: shared.prepare('SELECT * FROM jobs ORDER BY CAST(job_id AS INTEGER)'),
+    deleteJob: shared.prepare('UPDATE jobs SET deleted = 1 WHERE job_id = ?'),
+    getPreferredNodes: shared.prepare('SELECT value FROM preferred_nodes WHERE owner = ?'),
+    savePreferredNodes: shared.prepare(
+      `INSERT INTO preferred_nodes (owner, value, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(owner) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    ),
+    movePreferredNodes: shared.prepare(
+      `UPDATE preferred_nodes SET owner = ? WHERE owner = ?
+       AND NOT EXISTS (SELECT 1 FROM preferred_nodes WHERE owner = ?)`,
+    ),
+    deletePreferredNodes: shared.prepare('DELETE FROM preferred_nodes WHERE owner = ?'),
     pruneNonces: db.prepare('DELETE FROM nonces WHERE expires_at <= ?'),
     claimNonce: db.prepare('INSERT OR IGNORE INTO nonces (key, expires_at) VALUES (?, ?)'),
     recordAllocation: db.prepare(
@@ -186,6 +285,7 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
 
   return {
     path,
+    sharedPath,
     hasSubmitted(jobId, epoch, nodesHash) {
       return statements.hasSubmitted.get(String(jobId), String(epoch), nodesHash) !== undefined
     },
@@ -250,6 +350,18 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
         job.deleted ? 1 : 0,
       )
     },
+    claimJob(job) {
+      const result = statements.claimJob.run(
+        String(job.jobId),
+        job.appId,
+        job.owner,
+        job.escrow,
+        JSON.stringify(job.pipeline),
+        JSON.stringify(job.targetNodes),
+        job.createdAt,
+      )
+      return Number(result.changes) === 1
+    },
     getJob(jobId) {
       const row = statements.getJob.get(String(jobId)) as Record<string, unknown> | undefined
       return row ? toJob(row) : undefined
@@ -259,6 +371,42 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
     },
     markJobDeleted(jobId) {
       statements.deleteJob.run(String(jobId))
+    },
+    getPreferredNodes(owner) {
+      const row = statements.getPreferredNodes.get(owner.toLowerCase()) as
+        | { value: string }
+        | undefined
+      return row?.value
+    },
+    savePreferredNodes(owner, value, at) {
+      statements.savePreferredNodes.run(owner.toLowerCase(), value, Math.floor(at))
+    },
+    movePreferredNodes(from, to) {
+      const source = from.toLowerCase()
+      const target = to.toLowerCase()
+      const has = (key: string) => statements.getPreferredNodes.get(key) !== undefined
+      if (source === target) return has(target) ? 'already_current' : 'missing'
+      // IMMEDIATE takes the write lock first, so a concurrent save on another oracle waits (busy
+      // timeout) instead of failing the upgrade from a read lock halfway through.
+      shared.exec('BEGIN IMMEDIATE')
+      try {
+        let outcome: 'moved' | 'already_current' | 'missing'
+        if (Number(statements.movePreferredNodes.run(target, source, target).changes) === 1)
+          outcome = 'moved'
+        else if (has(target)) {
+          statements.deletePreferredNodes.run(source)
+          outcome = 'already_current'
+        } else outcome = 'missing'
+        shared.exec('COMMIT')
+        return outcome
+      } catch (error) {
+        // Some errors (SQLITE_FULL, SQLITE_IOERR) end the transaction themselves; then ROLLBACK
+        // has nothing to undo and throws, which must not hide the original error.
+        try {
+          shared.exec('ROLLBACK')
+        } catch {}
+        throw error
+      }
     },
     claimNonce(key, expiresAt, now) {
       if (now - lastPrune > 60_000) {
@@ -285,6 +433,7 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
     },
     close() {
       if (db.isOpen) db.close()
+      if (shared.isOpen) shared.close()
     },
   }
 }
