@@ -3,7 +3,7 @@ import { BaseError } from '@ratio1/sdk-core'
 import type { Fleet, FleetCommand, FleetNode, PlacedWorkload } from '../fleet/types.js'
 import type { NodeAddress } from '../loops/types.js'
 import { type Auth, authObject } from './handlers.js'
-import { DeeployFailure, isRecord, parseJobId } from './internal.js'
+import { DeeployFailure, instanceIdOf, isRecord, parseJobId } from './internal.js'
 import type { ServerContext } from './types.js'
 
 /** One plugin instance of a live workload: what a command is addressed to. */
@@ -62,8 +62,7 @@ function instancesOf(workload: PlacedWorkload): LiveInstance[] {
       jobId: workload.jobId,
       appId: workload.appId,
       pluginSignature: plugin.plugin_signature,
-      instanceId:
-        typeof plugin.instance_id === 'string' ? plugin.instance_id : `${workload.appId}_${index}`,
+      instanceId: instanceIdOf(plugin, workload.appId, index),
     })
   }
   return out

@@ -14,7 +14,7 @@ import { controllerOraclesAbi } from '../chain/internal.js'
 import type { FleetNode } from '../fleet/types.js'
 import type { NodeAddress } from '../loops/types.js'
 import { deployWorkload } from '../oracle/deployWorkload.js'
-import { DeeployFailure, formatTime, isRecord, parseJobId } from './internal.js'
+import { DeeployFailure, formatTime, instanceIdOf, isRecord, parseJobId } from './internal.js'
 import type { ServerContext } from './types.js'
 
 /** Who signed and which escrow they act for (deeploy-api.md §2.5). */
@@ -81,8 +81,7 @@ function onlineApps(ctx: ServerContext, { nodes, workloads }: FleetSnapshot, job
       const signature = plugin.plugin_signature
       plugins[signature] ??= []
       plugins[signature].push({
-        instance:
-          typeof plugin.instance_id === 'string' ? plugin.instance_id : `${w.appId}_${index}`,
+        instance: instanceIdOf(plugin, w.appId, index),
         start: formatTime(w.startedAt),
         last_alive: formatTime(ctx.clock.now()),
         last_error: null,
@@ -239,6 +238,16 @@ export async function readChainJob(ctx: ServerContext, jobId: bigint) {
   return job
 }
 
+/** The payment check's ownership half: the job exists on chain and is the requester's. */
+export async function readOwnedJob(ctx: ServerContext, jobId: bigint, auth: Auth) {
+  const job = await readChainJob(ctx, jobId)
+  if (getAddress(job.escrowOwner) !== getAddress(auth.owner))
+    throw new DeeployFailure(
+      `ERR08_DEEPLOY_PAYMENT1: Job ${jobId} belongs to ${job.escrowOwner}, not to ${auth.owner}.`,
+    )
+  return job
+}
+
 /** Known, online nodes from `0xai_…` or ETH addresses, de-duplicated in the given order. */
 export function resolveNodes(nodes: readonly FleetNode[], list: readonly string[]): NodeAddress[] {
   const out: NodeAddress[] = []
@@ -269,11 +278,7 @@ export async function createPipeline(
       'ERR08_DEEPLOY_PAYMENT1: job_id is required: the positive integer id of the paid on-chain job.',
     )
   const plugins = readPlugins(request)
-  const job = await readChainJob(ctx, jobId)
-  if (getAddress(job.escrowOwner) !== getAddress(auth.owner))
-    throw new DeeployFailure(
-      `ERR08_DEEPLOY_PAYMENT1: Job ${jobId} belongs to ${job.escrowOwner}, not to ${auth.owner}.`,
-    )
+  const job = await readOwnedJob(ctx, jobId, auth)
   if (job.startTimestamp !== 0n)
     throw new DeeployFailure(`ERR08_DEEPLOY_PAYMENT1: Job ${jobId} has already started.`)
   const appType =
@@ -435,10 +440,7 @@ export async function deletePipeline(
     for (const [index, plugin] of plugins.entries())
       targets.push({
         app_id: w.appId,
-        instance_id:
-          isRecord(plugin) && typeof plugin.instance_id === 'string'
-            ? plugin.instance_id
-            : `${w.appId}_${index}`,
+        instance_id: instanceIdOf(plugin, w.appId, index),
         plugin_signature: isRecord(plugin) ? String(plugin.plugin_signature) : '',
         NODE: w.node,
         CHAINSTORE_RESPONSE_KEY: null,

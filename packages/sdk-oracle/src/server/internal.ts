@@ -52,6 +52,16 @@ export function formatUptime(ms: number): string {
   return days === 0 ? clock : `${days} day${days === 1 ? '' : 's'}, ${clock}`
 }
 
+/**
+ * A plugin instance's id: its own `instance_id`, else `<app_id>_<position>` (how the stored pipelines
+ * of this oracle name unnamed instances, in `get_apps`, deletions, commands and updates alike).
+ */
+export function instanceIdOf(plugin: unknown, appId: string, index: number): string {
+  return isRecord(plugin) && typeof plugin.instance_id === 'string'
+    ? plugin.instance_id
+    : `${appId}_${index}`
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,6 +1,5 @@
 import { poaiManagerAbi } from '@ratio1/contracts/abis'
 import { canonicalNodeSet } from '@ratio1/sdk-core'
-import { getAddress } from 'viem'
 import { readContract } from 'viem/actions'
 import type { FleetNode, PlacedWorkload } from '../fleet/types.js'
 import type { NodeAddress } from '../loops/types.js'
@@ -10,35 +9,23 @@ import {
   authObject,
   checkResources,
   parseMemoryMb,
-  readChainJob,
+  readOwnedJob,
   readPlugins,
   resolveNodes,
 } from './handlers.js'
-import { DeeployFailure, formatTime, isRecord, parseJobId } from './internal.js'
+import { DeeployFailure, formatTime, instanceIdOf, isRecord, parseJobId } from './internal.js'
 import type { ServerContext } from './types.js'
 
-type ChainJob = {
-  escrowAddress: `0x${string}`
-  escrowOwner: `0x${string}`
-  jobType: bigint
-  numberOfNodesRequested: bigint
-  lastExecutionEpoch: bigint
-}
-
-/** The payment check of an existing job (`is_create=False`): it exists, is the owner's and still runs. */
-async function readOwnedJob(ctx: ServerContext, jobId: bigint, auth: Auth): Promise<ChainJob> {
+/** The payment check of an existing job (`is_create=False`): the requester's, and not ended. */
+async function readRunningJob(ctx: ServerContext, jobId: bigint, auth: Auth) {
   const [job, epoch] = await Promise.all([
-    readChainJob(ctx, jobId),
+    readOwnedJob(ctx, jobId, auth),
     readContract(ctx.publicClient, {
       address: ctx.addresses.poaiManager,
       abi: poaiManagerAbi,
       functionName: 'getCurrentEpoch',
     }),
   ])
-  if (getAddress(job.escrowOwner) !== getAddress(auth.owner))
-    throw new DeeployFailure(
-      `ERR08_DEEPLOY_PAYMENT1: Job ${jobId} belongs to ${job.escrowOwner}, not to ${auth.owner}.`,
-    )
   if (job.lastExecutionEpoch <= epoch)
     throw new DeeployFailure(
       `ERR08_DEEPLOY_PAYMENT1: Job ${jobId} ended at epoch ${job.lastExecutionEpoch} (now ${epoch}). Extend it on chain (CspEscrow.extendJobDuration) or buy a new job.`,
@@ -76,10 +63,6 @@ function liveWorkloads(
     seen.add(w.node)
     return true
   })
-}
-
-function instanceIdOf(plugin: Record<string, unknown>, appId: string, index: number) {
-  return typeof plugin.instance_id === 'string' ? plugin.instance_id : `${appId}_${index}`
 }
 
 function appTypeOf(pipeline: Record<string, unknown>) {
@@ -181,7 +164,7 @@ export async function updatePipeline(
       'ERR08_DEEPLOY_PAYMENT1: job_id is required: the positive integer id of the running on-chain job.',
     )
   const plugins = readPlugins(request)
-  const job = await readOwnedJob(ctx, jobId, auth)
+  const job = await readRunningJob(ctx, jobId, auth)
   const [nodes, workloads] = await Promise.all([ctx.fleet.listNodes(), ctx.fleet.listWorkloads()])
   const live = liveWorkloads(workloads, { jobId, owner: auth.owner, appId })
   if (live.length === 0)
@@ -317,7 +300,7 @@ export async function scaleUpJobWorkers(
 ) {
   const jobId = parseJobId(request.job_id)
   if (jobId === undefined) throw new DeeployFailure('ERR24_REQUEST13: Job ID is required.')
-  const job = await readOwnedJob(ctx, jobId, auth)
+  const job = await readRunningJob(ctx, jobId, auth)
   const [nodes, workloads] = await Promise.all([ctx.fleet.listNodes(), ctx.fleet.listWorkloads()])
   const live = liveWorkloads(workloads, { jobId, owner: auth.owner })
   if (live.length === 0)
