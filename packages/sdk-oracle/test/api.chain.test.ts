@@ -1,4 +1,3 @@
-import { mintNodeLicenses } from '@ratio1/contracts/deploy'
 import { canonicalNodeSet } from '@ratio1/sdk-core'
 import {
   createDeeployClient,
@@ -7,14 +6,11 @@ import {
   verifyResponseSignature,
 } from '@ratio1/sdk-deeploy'
 import fc from 'fast-check'
-import { createWalletClient, http, publicActions } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hardhat } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPaidJobs } from '../src/devnet/setupDevnet.js'
-import { createOracleServer, type OracleServer } from '../src/server/createOracleServer.js'
-import { systemClock } from '../src/utils/clock.js'
-import { createHarness, type Harness, poaiManagerAbi } from './harness.js'
+import type { OracleServer } from '../src/server/createOracleServer.js'
+import { clientFor, createHarness, type Harness } from './harness.js'
 
 let h: Harness
 let api: OracleServer
@@ -22,21 +18,9 @@ let url: string
 
 beforeAll(async () => {
   h = await createHarness()
-  const first = h.oracles[0]!
-  api = createOracleServer({
-    oracle: first.oracle,
-    fleet: h.fleet,
-    store: first.store,
-    publicClient: h.publicClient,
-    addresses: h.devnet.addresses,
-    privateKey: h.devnet.oracles[0]!.privateKey,
-    clock: systemClock,
-    maxBodyBytes: 64 * 1024,
-  })
-  url = await api.listen()
+  ;({ api, url } = await h.serve({ maxBodyBytes: 64 * 1024 }))
 })
 afterAll(async () => {
-  await api?.close()
   await h?.stop()
 })
 
@@ -69,12 +53,7 @@ describe('Deeploy API with the sdk-deeploy client', () => {
       csp: h.devnet.csp,
       usdc: h.devnet.addresses.usdc,
     })
-    const client = createDeeployClient({
-      baseUrl: url,
-      account: privateKeyToAccount(h.devnet.csp.privateKey),
-      retry: 0,
-      verifyResponse: verifyResponseSignature,
-    })
+    const client = clientFor(url, h.devnet.csp.privateKey)
     const created = await client.createPipeline({
       request: { ...genericApp, job_id: Number(jobId), target_nodes_count: 2 } as never,
     })
@@ -117,12 +96,7 @@ describe('Deeploy API with the sdk-deeploy client', () => {
       csp: h.devnet.csp,
       usdc: h.devnet.addresses.usdc,
     })
-    const client = createDeeployClient({
-      baseUrl: url,
-      account: privateKeyToAccount(h.devnet.csp.privateKey),
-      retry: 0,
-      verifyResponse: verifyResponseSignature,
-    })
+    const client = clientFor(url, h.devnet.csp.privateKey)
     const created = await client.createPipeline({
       request: { ...genericApp, job_id: Number(jobId) } as never,
     })
@@ -256,28 +230,7 @@ describe('bad input', () => {
     )
 
     // A second CSP tries to deploy the first CSP's job.
-    const admin = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.deployer.privateKey),
-    }).extend(publicActions)
-    await mintNodeLicenses(admin, {
-      registry: h.devnet.addresses.nd,
-      to: h.devnet.stranger.address,
-      nodes: [h.devnet.oracles[1]!.address],
-    })
-    const other = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.stranger.privateKey),
-    }).extend(publicActions)
-    await other.waitForTransactionReceipt({
-      hash: await other.writeContract({
-        address: h.devnet.addresses.poaiManager,
-        abi: poaiManagerAbi,
-        functionName: 'deployCspEscrow',
-      }),
-    })
+    await h.escrowForStranger()
     const [jobId] = await createPaidJobs({
       rpcUrl: h.node.url,
       csp: h.devnet.csp,

@@ -1,25 +1,18 @@
-import { mintNodeLicenses } from '@ratio1/contracts/deploy'
 import {
-  createDeeployClient,
   DeeployApiError,
   type DeeployClient,
   signRequest,
   verifyResponseSignature,
 } from '@ratio1/sdk-deeploy'
-import { createWalletClient, http, publicActions } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { hardhat } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPaidJobs } from '../src/devnet/setupDevnet.js'
 import type { Fleet } from '../src/fleet/types.js'
-import { createOracleServer, type OracleServer } from '../src/server/createOracleServer.js'
-import { systemClock } from '../src/utils/clock.js'
-import { createHarness, type Harness, poaiManagerAbi } from './harness.js'
+import { clientFor, createHarness, type Harness } from './harness.js'
 
 type NodeAddress = `0xai_${string}`
 
 let h: Harness
-const servers: OracleServer[] = []
 let url: string
 let csp: DeeployClient
 // The first CSP's app: one job on two nodes, three plugin instances on each.
@@ -27,27 +20,6 @@ let jobId: bigint
 let appId: string
 let nodes: [NodeAddress, NodeAddress]
 let instanceIds: { web: string; exec: [string, string] }
-
-const serve = async (fleet: Fleet) => {
-  const api = createOracleServer({
-    oracle: h.oracles[0]!.oracle,
-    fleet,
-    store: h.oracles[0]!.store,
-    publicClient: h.publicClient,
-    addresses: h.devnet.addresses,
-    privateKey: h.devnet.oracles[0]!.privateKey,
-    clock: systemClock,
-  })
-  servers.push(api)
-  return api.listen()
-}
-const clientFor = (privateKey: `0x${string}`, baseUrl = url) =>
-  createDeeployClient({
-    baseUrl,
-    account: privateKeyToAccount(privateKey),
-    retry: 0,
-    verifyResponse: verifyResponseSignature,
-  })
 
 const app = (alias: string) => ({
   app_alias: alias,
@@ -121,8 +93,8 @@ const startedAt = (node: string, job: bigint) =>
 
 beforeAll(async () => {
   h = await createHarness()
-  url = await serve(h.fleet)
-  csp = clientFor(h.devnet.csp.privateKey)
+  ;({ url } = await h.serve())
+  csp = clientFor(url, h.devnet.csp.privateKey)
   const keys = h.fleet.keys.map((k) => k.address)
   nodes = [keys[0]!, keys[1]!]
   ;({ jobId, appId } = await deploy('Commanded', nodes))
@@ -141,7 +113,6 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
-  for (const api of servers) await api.close()
   await h?.stop()
 })
 
@@ -440,29 +411,8 @@ describe('/send_app_command', () => {
 
 describe('ownership and fleets', () => {
   test('a second CSP cannot command the first CSP’s app: it is not found, by app id or by job id', async () => {
-    const admin = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.deployer.privateKey),
-    }).extend(publicActions)
-    await mintNodeLicenses(admin, {
-      registry: h.devnet.addresses.nd,
-      to: h.devnet.stranger.address,
-      nodes: [h.devnet.oracles[1]!.address],
-    })
-    const other = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.stranger.privateKey),
-    }).extend(publicActions)
-    await other.waitForTransactionReceipt({
-      hash: await other.writeContract({
-        address: h.devnet.addresses.poaiManager,
-        abi: poaiManagerAbi,
-        functionName: 'deployCspEscrow',
-      }),
-    })
-    const second = clientFor(h.devnet.stranger.privateKey)
+    await h.escrowForStranger()
+    const second = clientFor(url, h.devnet.stranger.privateKey)
     // The second CSP is a real CSP: its own reads work.
     expect((await second.getApps()).apps).toEqual({})
     const before = h.fleet.commands().length
@@ -498,7 +448,7 @@ describe('ownership and fleets', () => {
       startWorkload: (p) => h.fleet.startWorkload(p),
       stopWorkload: (p) => h.fleet.stopWorkload(p),
     }
-    const client = clientFor(h.devnet.csp.privateKey, await serve(plain))
+    const client = clientFor((await h.serve({ fleet: plain })).url, h.devnet.csp.privateKey)
     const before = h.fleet.commands().length
     const message =
       'ERR01_DEEPLOY_GENERIC_ERROR: The fleet this oracle is configured with cannot deliver commands (it does not implement sendCommand). Run the oracle with a fleet that implements Fleet.sendCommand, or command the nodes directly.'
@@ -535,7 +485,7 @@ describe('ownership and fleets', () => {
         h.fleet.failNode(failed)
       },
     }
-    const client = clientFor(h.devnet.csp.privateKey, await serve(dying))
+    const client = clientFor((await h.serve({ fleet: dying })).url, h.devnet.csp.privateKey)
     const before = h.fleet.commands().length
     try {
       expect(await apiError(client.sendAppCommand({ jobId: target.jobId, command: 'STOP' }))).toBe(

@@ -2,8 +2,21 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cspEscrowAbi, poaiManagerAbi } from '@ratio1/contracts/abis'
-import { advanceEpochs } from '@ratio1/contracts/deploy'
-import { type Address, createPublicClient, createWalletClient, http, type PublicClient } from 'viem'
+import { advanceEpochs, mintNodeLicenses } from '@ratio1/contracts/deploy'
+import {
+  createDeeployClient,
+  type DeeployClient,
+  verifyResponseSignature,
+} from '@ratio1/sdk-deeploy'
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  http,
+  type PublicClient,
+  publicActions,
+  zeroAddress,
+} from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { type SetupDevnetReturnType, setupDevnet } from '../src/devnet/setupDevnet.js'
@@ -17,8 +30,13 @@ import {
   createOracle,
   type Oracle,
 } from '../src/oracle/createOracle.js'
+import {
+  type CreateOracleServerParameters,
+  createOracleServer,
+  type OracleServer,
+} from '../src/server/createOracleServer.js'
 import { createStateStore, type StateStore } from '../src/store/createStateStore.js'
-import { createManualClock, type ManualClock } from '../src/utils/clock.js'
+import { createManualClock, type ManualClock, systemClock } from '../src/utils/clock.js'
 import { createSeededRng } from '../src/utils/rng.js'
 
 export type Harness = {
@@ -34,6 +52,17 @@ export type Harness = {
     index: number,
     overrides?: Partial<CreateOracleParameters>,
   ): { oracle: Oracle; store: StateStore; index: number }
+  /**
+   * Serves the Deeploy API of oracle `index` (default 0: its oracle, store and key, the harness's
+   * fleet and the system clock; `overrides` replace any of them) on a free loopback port.
+   * `stop()` closes it.
+   */
+  serve(overrides?: ServeParameters): Promise<{ api: OracleServer; url: string }>
+  /**
+   * Gives the `stranger` account an escrow of its own (PoAIManager wants an oracle-node licence
+   * first); returns the escrow, the existing one if it already has one.
+   */
+  escrowForStranger(): Promise<Address>
   tickAll(which?: number[]): Promise<void>
   advanceEpochs(epochs: bigint): Promise<void>
   increaseTime(seconds: number): Promise<void>
@@ -44,6 +73,17 @@ export type Harness = {
   }>
   stop(): Promise<void>
 }
+
+export type ServeParameters = Partial<CreateOracleServerParameters> & { index?: number }
+
+/** A Deeploy API client at `url` signing with `privateKey`, verifying every response's signature. */
+export const clientFor = (url: string, privateKey: `0x${string}`): DeeployClient =>
+  createDeeployClient({
+    baseUrl: url,
+    account: privateKeyToAccount(privateKey),
+    retry: 0,
+    verifyResponse: verifyResponseSignature,
+  })
 
 export const fastTiming = {
   closureBackoffMs: [1_000, 5_000] as const,
@@ -89,6 +129,20 @@ export async function createHarness(
       return { oracle, store, index }
     }
     const oracles = devnet.oracles.map((_, i) => makeOracle(i))
+    const servers: OracleServer[] = []
+    const walletOf = (privateKey: `0x${string}`) =>
+      createWalletClient({
+        chain: hardhat,
+        transport: http(node.url),
+        account: privateKeyToAccount(privateKey),
+      }).extend(publicActions)
+    const strangerEscrow = () =>
+      publicClient.readContract({
+        address: devnet.addresses.poaiManager,
+        abi: poaiManagerAbi,
+        functionName: 'ownerToEscrow',
+        args: [devnet.stranger.address],
+      })
     const harness: Harness = {
       node,
       devnet,
@@ -98,6 +152,39 @@ export async function createHarness(
       dir,
       oracles,
       makeOracle,
+      async serve({ index = 0, ...overrides } = {}) {
+        const entry = harness.oracles[index]!
+        const api = createOracleServer({
+          oracle: entry.oracle,
+          fleet,
+          store: entry.store,
+          publicClient,
+          addresses: devnet.addresses,
+          privateKey: devnet.oracles[index]!.privateKey,
+          clock: systemClock,
+          ...overrides,
+        })
+        servers.push(api)
+        return { api, url: await api.listen() }
+      },
+      async escrowForStranger() {
+        const existing = await strangerEscrow()
+        if (existing !== zeroAddress) return existing
+        await mintNodeLicenses(walletOf(devnet.deployer.privateKey), {
+          registry: devnet.addresses.nd,
+          to: devnet.stranger.address,
+          nodes: [devnet.oracles[1]!.address],
+        })
+        const stranger = walletOf(devnet.stranger.privateKey)
+        await stranger.waitForTransactionReceipt({
+          hash: await stranger.writeContract({
+            address: devnet.addresses.poaiManager,
+            abi: poaiManagerAbi,
+            functionName: 'deployCspEscrow',
+          }),
+        })
+        return strangerEscrow()
+      },
       async tickAll(which) {
         for (const entry of harness.oracles)
           if (!which || which.includes(entry.index)) await entry.oracle.tick()
@@ -121,6 +208,7 @@ export async function createHarness(
         })
       },
       async stop() {
+        for (const api of servers.splice(0)) await api.close()
         for (const entry of harness.oracles) {
           await entry.oracle.stop()
           entry.store.close()

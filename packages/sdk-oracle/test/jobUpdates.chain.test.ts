@@ -1,19 +1,13 @@
 import { canonicalNodeSet } from '@ratio1/sdk-core'
-import {
-  createDeeployClient,
-  type DeeployClient,
-  signRequest,
-  verifyResponseSignature,
-} from '@ratio1/sdk-deeploy'
+import { type DeeployClient, signRequest } from '@ratio1/sdk-deeploy'
 import { extendJobNodes } from '@ratio1/sdk-escrow'
 import { createWalletClient, http, publicActions } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPaidJobs } from '../src/devnet/setupDevnet.js'
-import { createOracleServer, type OracleServer } from '../src/server/createOracleServer.js'
-import { systemClock } from '../src/utils/clock.js'
-import { createHarness, type Harness } from './harness.js'
+import type { OracleServer } from '../src/server/createOracleServer.js'
+import { clientFor, createHarness, type Harness } from './harness.js'
 
 let h: Harness
 let api: OracleServer
@@ -21,25 +15,11 @@ let client: DeeployClient
 
 beforeAll(async () => {
   h = await createHarness()
-  const first = h.oracles[0]!
-  api = createOracleServer({
-    oracle: first.oracle,
-    fleet: h.fleet,
-    store: first.store,
-    publicClient: h.publicClient,
-    addresses: h.devnet.addresses,
-    privateKey: h.devnet.oracles[0]!.privateKey,
-    clock: systemClock,
-  })
-  client = createDeeployClient({
-    baseUrl: await api.listen(),
-    account: privateKeyToAccount(h.devnet.csp.privateKey),
-    retry: 0,
-    verifyResponse: verifyResponseSignature,
-  })
+  const served = await h.serve()
+  api = served.api
+  client = clientFor(served.url, h.devnet.csp.privateKey)
 })
 afterAll(async () => {
-  await api?.close()
   await h?.stop()
 })
 

@@ -1,35 +1,20 @@
 import { join } from 'node:path'
 import type * as Sqlite from 'node:sqlite'
-import { mintNodeLicenses } from '@ratio1/contracts/deploy'
-import {
-  createDeeployClient,
-  DeeployApiError,
-  signRequest,
-  verifyResponseSignature,
-} from '@ratio1/sdk-deeploy'
-import { type Address, createWalletClient, http, publicActions } from 'viem'
-import { generatePrivateKey, type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
-import { hardhat } from 'viem/chains'
+import { DeeployApiError, signRequest, verifyResponseSignature } from '@ratio1/sdk-deeploy'
+import type { Address } from 'viem'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  type CreateOracleServerParameters,
-  createOracleServer,
-  type OracleServer,
-} from '../src/server/createOracleServer.js'
 import { createStateStore, type StateStore } from '../src/store/createStateStore.js'
 import { createManualClock, type ManualClock } from '../src/utils/clock.js'
-import { createHarness, type Harness, poaiManagerAbi } from './harness.js'
+import { clientFor, createHarness, type Harness, type ServeParameters } from './harness.js'
 
 let h: Harness
 let clock: ManualClock
 let sharedPath: string
 let storeA: StateStore
 let storeB: StateStore
-let apiA: OracleServer
-let apiB: OracleServer
 let urlA: string
 let urlB: string
-const extra: OracleServer[] = []
 
 const sqlite = () => process.getBuiltinModule('node:sqlite') as typeof Sqlite
 
@@ -40,33 +25,19 @@ beforeAll(async () => {
   sharedPath = join(h.dir, 'shared.db')
   storeA = createStateStore({ path: join(h.dir, 'api-a.db'), sharedPath })
   storeB = createStateStore({ path: join(h.dir, 'api-b.db'), sharedPath })
-  apiA = server({ store: storeA })
-  apiB = server({ store: storeB, privateKey: h.devnet.oracles[1]!.privateKey })
-  urlA = await apiA.listen()
-  urlB = await apiB.listen()
+  urlA = await serve()
+  urlB = await serve({ store: storeB, privateKey: h.devnet.oracles[1]!.privateKey })
 })
 afterAll(async () => {
-  for (const api of [apiA, apiB, ...extra]) await api?.close()
+  await h?.stop()
   storeA?.close()
   storeB?.close()
-  await h?.stop()
 })
 
-function server(overrides: Partial<CreateOracleServerParameters> = {}) {
-  return createOracleServer({
-    oracle: h.oracles[0]!.oracle,
-    fleet: h.fleet,
-    store: storeA,
-    publicClient: h.publicClient,
-    addresses: h.devnet.addresses,
-    privateKey: h.devnet.oracles[0]!.privateKey,
-    clock,
-    ...overrides,
-  })
-}
-
-const client = (account: PrivateKeyAccount, url = urlA) =>
-  createDeeployClient({ baseUrl: url, account, retry: 0, verifyResponse: verifyResponseSignature })
+/** The first oracle's API on `storeA` and this file's clock; its URL. */
+const serve = async (overrides: ServeParameters = {}) =>
+  (await h.serve({ store: storeA, clock, ...overrides })).url
+const asCsp = (url = urlA) => clientFor(url, h.devnet.csp.privateKey)
 const csp = () => privateKeyToAccount(h.devnet.csp.privateKey)
 const node = (i: number) => h.fleet.keys[i]!.address
 const short = (address: string) => `${address.slice(0, 12)}...${address.slice(-6)}`
@@ -100,7 +71,7 @@ const apiError = async (promise: Promise<unknown>) => {
 
 describe('preferred nodes through the sdk-deeploy client', () => {
   test('round trip: normalized, stored as sorted compact JSON under the lower-cased owner, served by a second oracle on the shared database', async () => {
-    const cspClient = client(csp())
+    const cspClient = asCsp()
     const empty = await cspClient.getPreferredNodes()
     expect(empty).toMatchObject({
       status: 'success',
@@ -151,11 +122,11 @@ describe('preferred nodes through the sdk-deeploy client', () => {
     db.close()
 
     // The other oracle reads the same list from the shared database.
-    expect((await client(csp(), urlB).getPreferredNodes()).preferred_nodes).toEqual(expected)
+    expect((await asCsp(urlB).getPreferredNodes()).preferred_nodes).toEqual(expected)
 
     // A later save replaces the list; a node saved again keeps its createdAt.
     clock.advance(60_000)
-    const resaved = await client(csp(), urlB).savePreferredNodes({
+    const resaved = await asCsp(urlB).savePreferredNodes({
       preferredNodes: [
         { address: node(3), alias: 'new' },
         { address: node(1), alias: 'renamed' },
@@ -201,32 +172,11 @@ describe('preferred nodes through the sdk-deeploy client', () => {
   })
 
   test('one CSP neither sees nor changes another CSP’s list', async () => {
-    // The stranger gets an escrow of its own (the manager wants an oracle-node licence first).
-    const admin = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.deployer.privateKey),
-    }).extend(publicActions)
-    await mintNodeLicenses(admin, {
-      registry: h.devnet.addresses.nd,
-      to: h.devnet.stranger.address,
-      nodes: [h.devnet.oracles[2]!.address],
-    })
-    const other = createWalletClient({
-      chain: hardhat,
-      transport: http(h.node.url),
-      account: privateKeyToAccount(h.devnet.stranger.privateKey),
-    }).extend(publicActions)
-    await other.waitForTransactionReceipt({
-      hash: await other.writeContract({
-        address: h.devnet.addresses.poaiManager,
-        abi: poaiManagerAbi,
-        functionName: 'deployCspEscrow',
-      }),
-    })
+    // The stranger gets an escrow of its own.
+    await h.escrowForStranger()
 
-    const mine = client(csp())
-    const theirs = client(privateKeyToAccount(h.devnet.stranger.privateKey), urlB)
+    const mine = asCsp()
+    const theirs = clientFor(urlB, h.devnet.stranger.privateKey)
     await mine.savePreferredNodes({ preferredNodes: [{ address: node(0), alias: 'csp' }] })
     expect((await theirs.getPreferredNodes()).preferred_nodes).toEqual([])
     await theirs.savePreferredNodes({ preferredNodes: [{ address: node(5), alias: 'stranger' }] })
@@ -240,25 +190,24 @@ describe('preferred nodes through the sdk-deeploy client', () => {
   })
 
   test('every refusal of §3.9 is a fail result with its message, and leaves the stored list alone', async () => {
-    const cspClient = client(csp())
+    const cspClient = asCsp()
     await cspClient.savePreferredNodes({ preferredNodes: [{ address: node(0), alias: 'kept' }] })
     const before = storeA.getPreferredNodes(h.devnet.csp.address)
 
     // Plus level: asked for the sender's escrow; 0 refuses both endpoints, a failing lookup says so.
     const asked: Address[] = []
-    const noPlus = server({
+    const noPlus = await serve({
       plusLevel: (escrow) => {
         asked.push(escrow)
         return 0
       },
     })
-    const brokenPlus = server({
+    const brokenPlus = await serve({
       plusLevel: async () => {
         throw new Error('plus registry unreachable')
       },
     })
-    extra.push(noPlus, brokenPlus)
-    const noPlusClient = client(csp(), await noPlus.listen())
+    const noPlusClient = asCsp(noPlus)
     const plusRefusal = `Plus+ access is required for Preferred Nodes. Escrow ${h.devnet.csp.escrow} has Plus level 0; upgrade it to Plus to keep a preferred-node list.`
     expect(await apiError(noPlusClient.getPreferredNodes())).toBe(plusRefusal)
     expect(
@@ -268,7 +217,7 @@ describe('preferred nodes through the sdk-deeploy client', () => {
       h.devnet.csp.escrow.toLowerCase(),
       h.devnet.csp.escrow.toLowerCase(),
     ])
-    expect(await apiError(client(csp(), await brokenPlus.listen()).getPreferredNodes())).toBe(
+    expect(await apiError(asCsp(brokenPlus).getPreferredNodes())).toBe(
       `Could not read the Plus level of escrow ${h.devnet.csp.escrow}: plus registry unreachable. Retry later.`,
     )
 
@@ -357,15 +306,16 @@ describe('preferred nodes through the sdk-deeploy client', () => {
       'Replayed request: this signed request was already processed. Sign a new request with a fresh nonce.',
     )
     // A wallet with no escrow has no list to read.
-    const nobody = privateKeyToAccount(generatePrivateKey())
-    expect(await apiError(client(nobody).getPreferredNodes())).toBe(
+    const nobodyKey = generatePrivateKey()
+    const nobody = privateKeyToAccount(nobodyKey)
+    expect(await apiError(clientFor(urlA, nobodyKey).getPreferredNodes())).toBe(
       `Wallet ${nobody.address} has no active escrow`,
     )
     expect(storeA.getPreferredNodes(h.devnet.csp.address)).toBe(before)
   })
 
   test('a database that refuses the write, a missing table and an unreadable stored list are reported; a save repairs the list', async () => {
-    const cspClient = client(csp())
+    const cspClient = asCsp()
     await cspClient.savePreferredNodes({ preferredNodes: [{ address: node(0), alias: 'kept' }] })
     const before = storeA.getPreferredNodes(h.devnet.csp.address)
     // The shared database itself refuses: a trigger, added by another connection, aborts writes.

@@ -20,20 +20,20 @@ import {
   toEventSelector,
   zeroAddress,
 } from 'viem'
-import { generatePrivateKey, type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts'
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts'
 import { hardhat } from 'viem/chains'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPaidJobs } from '../src/devnet/setupDevnet.js'
 import { createHttpFleet } from '../src/fleet/createHttpFleet.js'
 import type { Fleet } from '../src/fleet/types.js'
-import {
-  type CreateOracleServerParameters,
-  createOracleServer,
-  type OracleServer,
-} from '../src/server/createOracleServer.js'
 import { createStateStore, type StateStore } from '../src/store/createStateStore.js'
-import { systemClock } from '../src/utils/clock.js'
-import { createHarness, type Harness, poaiManagerAbi } from './harness.js'
+import {
+  clientFor,
+  createHarness,
+  type Harness,
+  poaiManagerAbi,
+  type ServeParameters,
+} from './harness.js'
 
 let h: Harness
 let sharedPath: string
@@ -41,7 +41,6 @@ let storeA: StateStore
 let storeB: StateStore
 let urlA: string
 let urlB: string
-const servers: OracleServer[] = []
 
 const transferTopic = toEventSelector('CspEscrowOwnerTransferred(address,address,address)')
 
@@ -104,25 +103,14 @@ beforeAll(async () => {
   urlB = await listen({ store: storeB, privateKey: h.devnet.oracles[1]!.privateKey })
 })
 afterAll(async () => {
-  for (const api of servers) await api.close()
+  await h?.stop()
   storeA?.close()
   storeB?.close()
-  await h?.stop()
 })
 
-async function listen(overrides: Partial<CreateOracleServerParameters> = {}) {
-  const api = createOracleServer({
-    oracle: h.oracles[0]!.oracle,
-    fleet: h.fleet,
-    store: storeA,
-    publicClient: h.publicClient,
-    addresses: h.devnet.addresses,
-    privateKey: h.devnet.oracles[0]!.privateKey,
-    clock: systemClock,
-    ...overrides,
-  })
-  servers.push(api)
-  return api.listen()
+/** The first oracle's API on `storeA`; its URL. */
+async function listen(overrides: ServeParameters = {}) {
+  return (await h.serve({ store: storeA, ...overrides })).url
 }
 
 const testClient = () =>
@@ -136,8 +124,6 @@ const deployer = () =>
   }).extend(publicActions)
 const reconciler = (url = urlA) =>
   createDeeployClient({ baseUrl: url, retry: 0, verifyResponse: verifyResponseSignature })
-const client = (account: PrivateKeyAccount, url = urlA) =>
-  createDeeployClient({ baseUrl: url, account, retry: 0, verifyResponse: verifyResponseSignature })
 const manager = () => h.devnet.addresses.poaiManager
 const escrow = () => h.devnet.csp.escrow
 
@@ -251,11 +237,12 @@ describe('/reconcile_csp_escrow_jobs', () => {
   let deletedJob: bigint
   let undeployedJob: bigint
   let deployedNodes: string[]
-  const newOwner = privateKeyToAccount(generatePrivateKey())
+  const newOwnerKey = generatePrivateKey()
+  const newOwner = privateKeyToAccount(newOwnerKey)
   const thirdOwner = privateKeyToAccount(generatePrivateKey())
 
   test('refuses what does not prove a confirmed transfer, and changes nothing', async () => {
-    const csp = client(privateKeyToAccount(h.devnet.csp.privateKey))
+    const csp = clientFor(urlA, h.devnet.csp.privateKey)
     await csp.savePreferredNodes({ preferredNodes: [{ address: h.fleet.keys[0]!.address }] })
     const listBefore = storeA.getPreferredNodes(h.devnet.csp.address)
     const anyone = reconciler()
@@ -365,8 +352,7 @@ describe('/reconcile_csp_escrow_jobs', () => {
   })
 
   test('moves the preferred nodes, stored pipelines and live workloads to the new owner; a second call finds everything current', async () => {
-    const cspAccount = privateKeyToAccount(h.devnet.csp.privateKey)
-    const csp = client(cspAccount)
+    const csp = clientFor(urlA, h.devnet.csp.privateKey)
     ;[deployedJob, deletedJob, undeployedJob] = (await createPaidJobs({
       rpcUrl: h.node.url,
       csp: h.devnet.csp,
@@ -460,7 +446,7 @@ describe('/reconcile_csp_escrow_jobs', () => {
     )
     expect(storeA.getPreferredNodes(newOwner.address)).toBe(listText)
     expect(storeA.getPreferredNodes(h.devnet.csp.address)).toBeUndefined()
-    const successor = client(newOwner)
+    const successor = clientFor(urlA, newOwnerKey)
     expect((await successor.getPreferredNodes()).preferred_nodes).toEqual(saved.preferred_nodes)
     const { apps } = await successor.getApps()
     expect(apps[String(deployedJob)]?.pipeline).toMatchObject({ OWNER: newOwner.address })

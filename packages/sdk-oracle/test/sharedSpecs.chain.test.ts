@@ -1,16 +1,12 @@
 import { join } from 'node:path'
-import { createDeeployClient, verifyResponseSignature } from '@ratio1/sdk-deeploy'
-import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createPaidJobs } from '../src/devnet/setupDevnet.js'
 import type { Oracle } from '../src/oracle/createOracle.js'
-import { createOracleServer, type OracleServer } from '../src/server/createOracleServer.js'
 import { createStateStore, type StateStore } from '../src/store/createStateStore.js'
-import { systemClock } from '../src/utils/clock.js'
-import { createHarness, type Harness } from './harness.js'
+import { clientFor, createHarness, type Harness } from './harness.js'
 
 let h: Harness
-const servers: OracleServer[] = []
+const urls: string[] = []
 const stores: StateStore[] = []
 const oracles: Oracle[] = []
 
@@ -25,33 +21,16 @@ beforeAll(async () => {
     stores.push(store)
     const { oracle } = h.makeOracle(index, { store })
     oracles.push(oracle)
-    servers.push(
-      createOracleServer({
-        oracle,
-        fleet: h.fleet,
-        store,
-        publicClient: h.publicClient,
-        addresses: h.devnet.addresses,
-        privateKey: h.devnet.oracles[index]!.privateKey,
-        clock: systemClock,
-      }),
-    )
+    urls.push((await h.serve({ index, oracle, store })).url)
   }
 })
 afterAll(async () => {
-  for (const server of servers) await server.close()
-  for (const store of stores) store.close()
   await h?.stop()
+  for (const store of stores) store.close()
 })
 
-const urls = new Map<OracleServer, Promise<string>>()
-const clientOf = async (server: OracleServer) =>
-  createDeeployClient({
-    baseUrl: await (urls.get(server) ?? urls.set(server, server.listen()).get(server)!),
-    account: privateKeyToAccount(h.devnet.csp.privateKey),
-    retry: 0,
-    verifyResponse: verifyResponseSignature,
-  })
+/** A client of the CSP for oracle `index`'s API. */
+const clientOf = (index: number) => clientFor(urls[index]!, h.devnet.csp.privateKey)
 
 const app = (jobId: bigint) => ({
   app_alias: 'Shared',
@@ -67,7 +46,7 @@ const app = (jobId: bigint) => ({
 })
 
 test('a job deployed through one oracle is known to the other, and a deletion through the other is final for both', async () => {
-  const [first, second] = [await clientOf(servers[0]!), await clientOf(servers[1]!)]
+  const [first, second] = [clientOf(0), clientOf(1)]
   const [jobId] = await createPaidJobs({
     rpcUrl: h.node.url,
     csp: h.devnet.csp,
@@ -90,7 +69,7 @@ test('a job deployed through one oracle is known to the other, and a deletion th
 })
 
 test('two oracles asked to deploy the same job at once: exactly one deploys it', async () => {
-  const [first, second] = [await clientOf(servers[0]!), await clientOf(servers[1]!)]
+  const [first, second] = [clientOf(0), clientOf(1)]
   const [jobId] = await createPaidJobs({
     rpcUrl: h.node.url,
     csp: h.devnet.csp,
