@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url'
 import { advanceEpochs } from '@ratio1/contracts/deploy'
 import { createPublicClient, http } from 'viem'
 import { hardhat } from 'viem/chains'
+import {
+  DevnetStartError,
+  type DevnetStartErrorType,
+  type LocalChainStartErrorType,
+} from '../errors/oracle.js'
 import { createSimulatedFleet, type SimulatedFleet } from '../fleet/createSimulatedFleet.js'
 import { type ServeFleetReturnType, serveFleet } from '../fleet/serveFleet.js'
 import type { NodeAddress } from '../loops/types.js'
@@ -35,6 +40,7 @@ export type StartDevnetParameters = {
   onLog?: ((source: string, line: string) => void) | undefined
 }
 
+export type StartDevnetErrorType = DevnetStartErrorType | LocalChainStartErrorType
 export type StartDevnetReturnType = {
   rpcUrl: string
   fleetUrl: string
@@ -54,7 +60,7 @@ export type StartDevnetReturnType = {
 /**
  * Starts a complete local network on loopback: `hardhat node`, the Ratio1 contracts deployed with the
  * contracts' deploy module, a simulated fleet served over HTTP, `oracles` `r1-oracle` processes (each
- * with its own SQLite file), and an admin endpoint: `POST /advance-epochs?epochs=n`,
+ * with its own SQLite file and one shared file of job specs), and an admin endpoint: `POST /advance-epochs?epochs=n`,
  * `POST /fail-node?node=i|0xai_…`, `POST /recover-node?node=…`, `GET /status`.
  *
  * @example
@@ -125,6 +131,9 @@ export async function startDevnet(
       : ['--import', 'tsx', '--conditions=@ratio1/source', join(packageDir, 'src', 'bin.ts')]
     const basePort = parameters.oraclePort ?? 3001
     const oracleUrls: string[] = []
+    // The last lines each oracle printed, and how it ended if it did: a failed start names the cause.
+    const outputs = new Map<string, string[]>()
+    const ended = new Map<string, string>()
     for (const [index, oracle] of devnet.oracles.entries()) {
       const name = `oracle-${index + 1}`
       const file = join(dir, `${name}.json`)
@@ -159,22 +168,42 @@ export async function startDevnet(
       const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
         child.once('exit', (code, signal) => resolve({ code, signal })),
       )
+      const recent: string[] = []
+      outputs.set(name, recent)
+      void exited.then(({ code, signal }) =>
+        ended.set(name, `exited with ${signal ?? `code ${code}`}`),
+      )
       for (const stream of [child.stdout, child.stderr])
         stream?.on('data', (chunk: Buffer) => {
-          for (const line of chunk.toString().split('\n')) if (line) log(name, line)
+          for (const line of chunk.toString().split('\n'))
+            if (line) {
+              log(name, line)
+              recent.push(line)
+              if (recent.length > 40) recent.shift()
+            }
         })
       children.push({ name, child, exited })
       oracleUrls.push(`http://127.0.0.1:${basePort + index}`)
     }
     const deadline = Date.now() + 60_000
-    for (const url of oracleUrls)
+    for (const [index, url] of oracleUrls.entries()) {
+      const name = `oracle-${index + 1}`
+      const failure = (reason: string) =>
+        new DevnetStartError({
+          process: name,
+          reason,
+          output: (outputs.get(name) ?? []).join('\n'),
+        })
       for (;;) {
         try {
           if ((await fetch(`${url}/health`)).ok) break
         } catch {}
-        if (Date.now() > deadline) throw new Error(`oracle at ${url} did not become healthy`)
+        const end = ended.get(name)
+        if (end) throw failure(`it ${end} before answering on ${url}`)
+        if (Date.now() > deadline) throw failure(`no answer from ${url}/health in 60 s`)
         await new Promise((resolve) => setTimeout(resolve, 250))
       }
+    }
 
     const pick = (value: string | null): NodeAddress | undefined => {
       if (!value) return undefined

@@ -129,3 +129,32 @@ export class LocalChainStartError extends BaseError {
   }
 }
 export type LocalChainStartErrorType = LocalChainStartError & { name: 'LocalChainStartError' }
+
+/**
+ * `startDevnet` could not bring one of its processes up: an `r1-oracle` process exited or did not
+ * answer `/health` in time. `output` holds the end of what it printed.
+ *
+ * @example
+ * ```ts
+ * import { DevnetStartError, startDevnet } from '@ratio1/sdk-oracle/server'
+ * await startDevnet().catch((e) => e instanceof DevnetStartError && console.log(e.process, e.output))
+ * ```
+ */
+export class DevnetStartError extends BaseError {
+  override name = 'DevnetStartError'
+  /** Which process: `oracle-1`, `oracle-2`, … */
+  readonly process: string
+  readonly output: string
+  constructor({ process, reason, output }: { process: string; reason: string; output: string }) {
+    super(`The devnet's ${process} did not start: ${reason}.`, {
+      metaMessages: [
+        ...(output ? ['Its output ends with:', output.slice(-2_000)] : []),
+        'Check the ports given to startDevnet are free, then start it again.',
+      ],
+      docsPath: '#devnetstarterror',
+    })
+    this.process = process
+    this.output = output
+  }
+}
+export type DevnetStartErrorType = DevnetStartError & { name: 'DevnetStartError' }

@@ -8,6 +8,7 @@ export {
   setupDevnet,
 } from '../devnet/setupDevnet.js'
 export {
+  type StartDevnetErrorType,
   type StartDevnetParameters,
   type StartDevnetReturnType,
   startDevnet,
@@ -18,7 +19,12 @@ export {
   type StartHardhatNodeReturnType,
   startHardhatNode,
 } from '../devnet/startHardhatNode.js'
-export { LocalChainStartError, type LocalChainStartErrorType } from '../errors/oracle.js'
+export {
+  DevnetStartError,
+  type DevnetStartErrorType,
+  LocalChainStartError,
+  type LocalChainStartErrorType,
+} from '../errors/oracle.js'
 export {
   type CreateOracleServerParameters,
   createOracleServer,

@@ -133,8 +133,25 @@ function openDatabase(path: string): Sqlite.DatabaseSync {
   const sqlite = process.getBuiltinModule('node:sqlite') as typeof Sqlite | undefined
   if (!sqlite) throw new Error('node:sqlite is not available: run on Node 22.13 or later')
   const db = new sqlite.DatabaseSync(path)
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;')
+  // The busy timeout comes first so that switching to WAL waits for the other processes opening
+  // the same (shared) file instead of failing with "database is locked".
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
   return db
+}
+
+/**
+ * Runs schema setup under the write lock taken up front (`BEGIN IMMEDIATE` waits for it): processes
+ * creating the same tables at once then take turns instead of deadlocking on a read-to-write upgrade.
+ */
+function migrate(db: Sqlite.DatabaseSync, setup: () => void) {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    setup()
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK')
+    throw error
+  }
 }
 
 function checkSchema(db: Sqlite.DatabaseSync, path: string) {
@@ -181,10 +198,13 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
   const sharedPath = parameters.sharedPath ?? path
   let db: Sqlite.DatabaseSync
   let shared: Sqlite.DatabaseSync
+  let own: Sqlite.DatabaseSync | undefined
   try {
-    db = openDatabase(path)
-    db.exec(sharedSchema)
-    db.exec(`
+    own = openDatabase(path)
+    db = own
+    migrate(db, () => {
+      db.exec(sharedSchema)
+      db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS submissions (
         job_id TEXT NOT NULL, epoch TEXT NOT NULL, nodes_hash TEXT NOT NULL, nodes TEXT NOT NULL,
@@ -195,22 +215,31 @@ export function createStateStore(parameters: CreateStateStoreParameters): StateS
       CREATE TABLE IF NOT EXISTS allocations (
         tx_hash TEXT PRIMARY KEY, epoch TEXT NOT NULL, completed INTEGER NOT NULL, at INTEGER NOT NULL);
     `)
-    checkSchema(db, path)
+      checkSchema(db, path)
+    })
   } catch (cause) {
+    if (own?.isOpen) own.close()
     if (cause instanceof StateStoreError) throw cause
     throw new StateStoreError({ path, cause, reason: (cause as Error).message })
   }
   if (sharedPath === path) shared = db
-  else
+  else {
+    let opened: Sqlite.DatabaseSync | undefined
     try {
-      shared = openDatabase(sharedPath)
-      shared.exec(sharedSchema)
-      checkSchema(shared, sharedPath)
+      const connection = openDatabase(sharedPath)
+      opened = connection
+      migrate(connection, () => {
+        connection.exec(sharedSchema)
+        checkSchema(connection, sharedPath)
+      })
+      shared = connection
     } catch (cause) {
       if (db.isOpen) db.close()
+      if (opened?.isOpen) opened.close()
       if (cause instanceof StateStoreError) throw cause
       throw new StateStoreError({ path: sharedPath, cause, reason: (cause as Error).message })
     }
+  }
 
   const statements = {
     hasSubmitted: db.prepare(
