@@ -77,6 +77,26 @@ export type OracleServer = {
 type Body = { tooLarge: boolean; text: string }
 type Reply = { status: number; headers: Record<string, string>; text: string }
 
+type OwnerHandler = (
+  ctx: ServerContext,
+  request: Record<string, unknown>,
+  auth: Auth,
+) => Promise<Record<string, unknown>>
+
+// The endpoints a CSP (owner or delegate) signs, once the signature and the escrow are checked.
+const ownerHandlers: Partial<Record<string, OwnerHandler>> = {
+  '/get_apps': getApps,
+  '/create_pipeline': createPipeline,
+  '/update_pipeline': updatePipeline,
+  '/scale_up_job_workers': scaleUpJobWorkers,
+  '/delete_pipeline': deletePipeline,
+  '/send_instance_command': sendInstanceCommand,
+  '/send_app_command': sendAppCommand,
+  '/get_r1fs_job_pipeline': getR1fsJobPipeline,
+  '/get_preferred_nodes': getPreferredNodes,
+  '/save_preferred_nodes': savePreferredNodes,
+}
+
 class RawJson {
   constructor(readonly text: string) {}
 }
@@ -219,30 +239,9 @@ export function createOracleServer(parameters: CreateOracleServerParameters): Or
     if (path === '/get_oracle_job_details')
       return getOracleJobDetails(ctx, request, verified.signer)
     const auth: Auth = await resolveEscrow(ctx, verified.signer, verified.nonceTimestamp)
-    switch (path) {
-      case '/get_apps':
-        return getApps(ctx, request, auth)
-      case '/create_pipeline':
-        return createPipeline(ctx, request, auth)
-      case '/delete_pipeline':
-        return deletePipeline(ctx, request, auth)
-      case '/update_pipeline':
-        return updatePipeline(ctx, request, auth)
-      case '/scale_up_job_workers':
-        return scaleUpJobWorkers(ctx, request, auth)
-      case '/send_instance_command':
-        return sendInstanceCommand(ctx, request, auth)
-      case '/send_app_command':
-        return sendAppCommand(ctx, request, auth)
-      case '/get_r1fs_job_pipeline':
-        return getR1fsJobPipeline(ctx, request, auth)
-      case '/get_preferred_nodes':
-        return getPreferredNodes(ctx, request, auth)
-      case '/save_preferred_nodes':
-        return savePreferredNodes(ctx, request, auth)
-      default:
-        throw new DeeployFailure(`Unknown endpoint ${path}`)
-    }
+    const handler = ownerHandlers[path]
+    if (!handler) throw new DeeployFailure(`Unknown endpoint ${path}`)
+    return handler(ctx, request, auth)
   }
 
   const respond = async (
