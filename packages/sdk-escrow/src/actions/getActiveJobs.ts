@@ -1,9 +1,8 @@
 import type { JobDetails } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import { multicall } from 'viem/actions'
-import { cspEscrowAbi, poaiManagerAbi } from '../abis.js'
+import { poaiManagerAbi } from '../abis.js'
 import type { EscrowReadErrorType } from '../errors/types.js'
-import { toJob } from '../internal/jobs.js'
+import { readEscrowJobs, toJob } from '../internal/jobs.js'
 import { resolveManager } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
 import { read } from '../internal/write.js'
@@ -37,23 +36,7 @@ export async function getActiveJobs(
   parameters: GetActiveJobsParameters = {},
 ): Promise<GetActiveJobsReturnType> {
   const { escrow, page } = parameters
-  if (escrow) {
-    const [owner, jobs] = await multicall(client, {
-      allowFailure: false,
-      contracts: [
-        { address: escrow, abi: cspEscrowAbi, functionName: 'cspOwner' },
-        page
-          ? {
-              address: escrow,
-              abi: cspEscrowAbi,
-              functionName: 'getActiveJobsPaginated',
-              args: [page.offset, page.limit],
-            }
-          : { address: escrow, abi: cspEscrowAbi, functionName: 'getActiveJobs' },
-      ],
-    })
-    return (jobs as readonly JobDetails[]).map((job) => toJob(job, escrow, owner as Address))
-  }
+  if (escrow) return readEscrowJobs(client, escrow, 'active', page)
   const manager = resolveManager(client, parameters)
   const jobs = await read<
     readonly (JobDetails & { escrowAddress: Address; escrowOwner: Address })[]

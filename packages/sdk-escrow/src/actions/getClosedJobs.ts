@@ -1,9 +1,6 @@
-import type { JobDetails } from '@ratio1/sdk-core'
 import type { Account, Address } from 'viem'
-import { multicall } from 'viem/actions'
-import { cspEscrowAbi } from '../abis.js'
 import type { EscrowReadErrorType } from '../errors/types.js'
-import { toJob } from '../internal/jobs.js'
+import { readEscrowJobs } from '../internal/jobs.js'
 import { resolveEscrow } from '../internal/resolve.js'
 import type { EscrowClient, JobWithEscrow, ManagerParameters } from '../internal/types.js'
 
@@ -31,20 +28,5 @@ export async function getClosedJobs(
   parameters: GetClosedJobsParameters = {},
 ): Promise<GetClosedJobsReturnType> {
   const escrow = await resolveEscrow(client, parameters)
-  const { page } = parameters
-  const [owner, jobs] = await multicall(client, {
-    allowFailure: false,
-    contracts: [
-      { address: escrow, abi: cspEscrowAbi, functionName: 'cspOwner' },
-      page
-        ? {
-            address: escrow,
-            abi: cspEscrowAbi,
-            functionName: 'getClosedJobsPaginated',
-            args: [page.offset, page.limit],
-          }
-        : { address: escrow, abi: cspEscrowAbi, functionName: 'getClosedJobs' },
-    ],
-  })
-  return (jobs as readonly JobDetails[]).map((job) => toJob(job, escrow, owner as Address))
+  return readEscrowJobs(client, escrow, 'closed', parameters.page)
 }
