@@ -1,6 +1,6 @@
 import { canonicalNodeSet, hashNodeSet } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import { runningNodes, sameSet } from './internal.js'
+import { leastLoaded, runningNodes, sameSet } from './internal.js'
 import type {
   ChainView,
   FleetView,
@@ -68,7 +68,6 @@ export function decideAvailability(
   const jobs = new Map(chain.jobs.map((job) => [job.id, job]))
   const openRound = new Set(chain.openRoundJobIds)
   const nodeByEth = new Map(fleet.nodes.map((n) => [n.ethAddress.toLowerCase(), n]))
-  const load = new Map(fleet.nodes.map((n) => [n.address, n.load]))
 
   // Unpaid workloads: the job is gone from the active list.
   const stopped = new Set<string>()
@@ -150,12 +149,7 @@ export function decideAvailability(
     if (entry.done || now < entry.at) continue
 
     const next: Address[] = [...running]
-    const candidates = fleet.nodes
-      .filter((n) => n.online && !runningSet.has(n.ethAddress.toLowerCase()))
-      .sort(
-        (a, b) =>
-          (load.get(a.address) ?? 0) - (load.get(b.address) ?? 0) || cmp(a.address, b.address),
-      )
+    const candidates = leastLoaded(fleet, (n) => !runningSet.has(n.ethAddress.toLowerCase()))
     const starts: NodeAddress[] = []
     for (const candidate of candidates) {
       if (next.length >= requested) break
@@ -184,8 +178,4 @@ export function decideAvailability(
     actions.push({ type: 'complete', key })
   }
   return actions
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

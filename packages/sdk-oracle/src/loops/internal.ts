@@ -1,6 +1,19 @@
 import { canonicalNodeSet } from '@ratio1/sdk-core'
 import type { Address } from 'viem'
-import type { FleetView, NodeAddress } from './types.js'
+import type { FleetNodeView, FleetView, NodeAddress } from './types.js'
+
+/**
+ * The online nodes `accept` lets through, the least loaded first; ties go by address so that every
+ * oracle ranks the same fleet the same way.
+ */
+export function leastLoaded(
+  fleet: FleetView,
+  accept: (node: FleetNodeView) => boolean = () => true,
+): FleetNodeView[] {
+  return fleet.nodes
+    .filter((n) => n.online && accept(n))
+    .sort((a, b) => a.load - b.load || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0))
+}
 
 /** ETH addresses of the online nodes running `jobId`, de-duplicated (the manager rejects duplicates). */
 export function runningNodes(fleet: FleetView, jobId: bigint): Address[] {

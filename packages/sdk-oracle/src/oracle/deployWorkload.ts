@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import type { FleetNodeErrorType } from '../errors/oracle.js'
 import { getFleetView } from '../fleet/getFleetView.js'
 import type { Fleet } from '../fleet/types.js'
+import { leastLoaded } from '../loops/internal.js'
 import type { NodeAddress } from '../loops/types.js'
 import type { StateStore } from '../store/createStateStore.js'
 import type { Clock } from '../utils/clock.js'
@@ -48,9 +49,7 @@ export async function deployWorkload(
   const nodes: NodeAddress[] =
     parameters.targetNodes && parameters.targetNodes.length > 0
       ? [...new Set(parameters.targetNodes)]
-      : view.nodes
-          .filter((n) => n.online)
-          .sort((a, b) => a.load - b.load || (a.address < b.address ? -1 : 1))
+      : leastLoaded(view)
           .slice(0, parameters.count)
           .map((n) => n.address)
   store.saveJob({

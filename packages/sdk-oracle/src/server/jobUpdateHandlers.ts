@@ -1,7 +1,9 @@
 import { poaiManagerAbi } from '@ratio1/contracts/abis'
 import { canonicalNodeSet } from '@ratio1/sdk-core'
 import { readContract } from 'viem/actions'
+import { toFleetView } from '../fleet/getFleetView.js'
 import type { FleetNode, PlacedWorkload } from '../fleet/types.js'
+import { leastLoaded } from '../loops/internal.js'
 import type { NodeAddress } from '../loops/types.js'
 import type { StoredJob } from '../store/createStateStore.js'
 import {
@@ -329,21 +331,15 @@ export async function scaleUpJobWorkers(
     const need = isRecord(request.node_res_req) ? request.node_res_req : {}
     const minCpu = typeof need.cpu === 'number' ? need.cpu : 0
     const minMemory = parseMemoryMb(need.memory)
-    const load = new Map<NodeAddress, number>()
-    for (const w of workloads) load.set(w.node, (load.get(w.node) ?? 0) + 1)
-    const candidates = nodes
-      .filter(
-        (n) =>
-          n.online &&
-          !current.includes(n.address) &&
-          n.resources.cpu >= minCpu &&
-          n.resources.memoryMb >= minMemory,
-      )
-      .sort(
-        (a, b) =>
-          (load.get(a.address) ?? 0) - (load.get(b.address) ?? 0) ||
-          (a.address < b.address ? -1 : 1),
-      )
+    const fits = new Set(
+      nodes
+        .filter((n) => n.resources.cpu >= minCpu && n.resources.memoryMb >= minMemory)
+        .map((n) => n.address),
+    )
+    const candidates = leastLoaded(
+      toFleetView(nodes, workloads),
+      (n) => fits.has(n.address) && !current.includes(n.address),
+    )
     if (candidates.length < wanted)
       throw new DeeployFailure(
         `ERR09_DEEPLOY_NODES5: Not enough online nodes: ${wanted} more needed for job ${jobId}, ${candidates.length} available.`,
