@@ -190,10 +190,14 @@ describe('paying for jobs', () => {
     const second = csp
       .createJobs({ jobs, allowance: 'none', nonce: nonce + 1 })
       .catch((e: unknown) => e)
-    // Both transactions must be in the mempool before the block that includes them is mined.
-    for (let i = 0; i < 200; i++) {
+    // Both transactions must be in the mempool before the block that includes them is mined: under
+    // load the second one's pre-checks can take seconds, and mining earlier would let them see the
+    // allowance already spent.
+    const deadline = Date.now() + 45_000
+    for (;;) {
       const pending = await chain.publicClient.getBlock({ blockTag: 'pending' })
       if (pending.transactions.length === 2) break
+      if (Date.now() > deadline) throw new Error('the two payments never reached the mempool')
       await new Promise((resolve) => setTimeout(resolve, 25))
     }
     await chain.testClient.mine({ blocks: 1 })
